@@ -1,0 +1,3 @@
+from qatool.cli import main
+
+main()
