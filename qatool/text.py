@@ -21,7 +21,8 @@ def fold_spaces(text: str) -> str:
     """Odd spaces → one plain space, zero-width characters dropped, line ends kept."""
     text = _ZERO_WIDTH.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
-    return _RUNS_OF_SPACES.sub(" ", text)
+    folded: str = _RUNS_OF_SPACES.sub(" ", text)
+    return folded
 
 
 def normalise_newlines(text: str) -> str:
@@ -59,7 +60,11 @@ def _series(label: str, previous: dict[str, str]) -> str | None:
     if label.isdigit():
         n = int(label)
         last = previous.get("digit")
-        return "digit" if (n == 1 and last is None) or (last is not None and n == int(last) + 1) else None
+        return (
+            "digit"
+            if (n == 1 and last is None) or (last is not None and n == int(last) + 1)
+            else None
+        )
     low = label.lower()
     is_upper = label.isupper()
     letter_key, roman_key = ("upper", "ROMAN") if is_upper else ("lower", "roman")
@@ -85,7 +90,9 @@ def split_parts(text: str, *, answer_style: bool = False) -> list[Part]:
     start. A label counts only when it starts a series (1, a, A, i) or continues one, so a
     stray "(c)" or "(see b)" is not a part.
     """
-    found: list[tuple[int, int, str]] = [(m.start(), m.end(), m["label"]) for m in _BRACKETED.finditer(text)]
+    found: list[tuple[int, int, str]] = [
+        (m.start(), m.end(), m["label"]) for m in _BRACKETED.finditer(text)
+    ]
     if answer_style:
         found += [(m.start(), m.end(), m["label"]) for m in _CLOSING_ONLY.finditer(text)]
         found.sort()
@@ -109,7 +116,9 @@ def split_parts(text: str, *, answer_style: bool = False) -> list[Part]:
 _DAY_MONTH_YEAR = regex.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>\p{L}{3,10})\.?,?\s+(?P<year>\d{4})\b"
 )
-_MONTH_DAY_YEAR = regex.compile(r"\b(?P<month>\p{L}{3,10})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
+_MONTH_DAY_YEAR = regex.compile(
+    r"\b(?P<month>\p{L}{3,10})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b"
+)
 _ISO = regex.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _SLASHED = regex.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
 

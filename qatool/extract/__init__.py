@@ -30,7 +30,9 @@ def part_spans(text: str, parts: Sequence[Part]) -> list[tuple[int, str]]:
     return spans
 
 
-def extract_figures(record: Record, sources: Sequence[BlockName] = ("question", "answer")) -> list[Figure]:
+def extract_figures(
+    record: Record, sources: Sequence[BlockName] = ("question", "answer")
+) -> list[Figure]:
     """Every figure in the record's question and answer (question first), labelled with
     the file, record id, block and part they came from."""
     out: list[Figure] = []

@@ -10,12 +10,20 @@ from collections.abc import Iterator
 
 from qatool.errors import Failure, UnknownFormatError
 from qatool.models import Record
+from qatool.parsers.api_json import ApiJsonParser
 from qatool.parsers.base import Input, Parser
+from qatool.parsers.hansard_text import HansardTextParser
+from qatool.parsers.parlparse_xml import ParlparseXmlParser
 from qatool.parsers.plain import PlainParser
+from qatool.parsers.twfy_html import TwfyHtmlParser
 from qatool.parsers.twfy_text import TwfyTextParser
 
 PARSERS: tuple[Parser, ...] = (
+    ApiJsonParser(),
+    ParlparseXmlParser(),
+    TwfyHtmlParser(),
     TwfyTextParser(),
+    HansardTextParser(),
     PlainParser(),
 )
 BY_NAME: dict[str, Parser] = {p.name: p for p in PARSERS}
@@ -46,7 +54,8 @@ def detect_format(text: str, path: str = "-") -> Parser:
             best, best_score = parser, score
     if best is None or best_score < DETECT_THRESHOLD:
         raise UnknownFormatError(
-            path, f"not a written question or answer in any known format (tried {', '.join(format_names())})"
+            path,
+            f"not a written question or answer in any known format (tried {', '.join(format_names())})",
         )
     return best
 

@@ -51,13 +51,17 @@ class PlainParser:
             warnings.append("no question found; all text taken as the answer")
         else:
             if start:
-                warnings.append(f"unplaced text before the question: {' '.join(paras[:start])[:80]!r}")
+                warnings.append(
+                    f"unplaced text before the question: {' '.join(paras[:start])[:80]!r}"
+                )
             question_text = paras[start]
             answer_text = join_paragraphs(paras[start + 1 :])
         yield Record(
             id=stable_id(question_text, answer_text),
             house=house_from_question(question_text),
-            question=TextBlock(text=question_text, parts=split_parts(question_text)) if question_text else None,
+            question=TextBlock(text=question_text, parts=split_parts(question_text))
+            if question_text
+            else None,
             answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
             if answer_text
             else None,

@@ -65,10 +65,16 @@ def _strings() -> _Strings:
     return _Strings(
         chrome=frozenset(line.lower() for lang in langs for line in lang.chrome_lines),
         photo_prefixes=tuple(sorted({lang.photo_prefix for lang in langs})),
-        votes_yes=tuple(regex.compile(rf"^(?:Yes)?\s*{lang.votes_yes}\s*$", regex.I) for lang in langs),
-        votes_no=tuple(regex.compile(rf"^(?:No)?\s*{lang.votes_no}\s*$", regex.I) for lang in langs),
+        votes_yes=tuple(
+            regex.compile(rf"^(?:Yes)?\s*{lang.votes_yes}\s*$", regex.I) for lang in langs
+        ),
+        votes_no=tuple(
+            regex.compile(rf"^(?:No)?\s*{lang.votes_no}\s*$", regex.I) for lang in langs
+        ),
         welsh_markers=frozenset(line.lower() for line in welsh.chrome_lines)
-        | frozenset(name.lower() for name in welsh.parties if name not in load_language("en").parties),
+        | frozenset(
+            name.lower() for name in welsh.parties if name not in load_language("en").parties
+        ),
     )
 
 
@@ -129,7 +135,9 @@ class _Page:
 
 class TwfyTextParser:
     name = "twfy-text"
-    description = "text copied from a TheyWorkForYou written-answer page (English or Welsh interface)"
+    description = (
+        "text copied from a TheyWorkForYou written-answer page (English or Welsh interface)"
+    )
 
     def detect(self, text: str) -> float:
         head = text[:4000]
@@ -218,7 +226,9 @@ class TwfyTextParser:
                 if start > 0 and page.heading is None and page.date_line is None:
                     page.heading = paras[0]
                 elif start > 0:
-                    warnings.append(f"unplaced text before the question: {' '.join(paras[:start])[:80]!r}")
+                    warnings.append(
+                        f"unplaced text before the question: {' '.join(paras[:start])[:80]!r}"
+                    )
                 question_paras, answer_paras = paras[start : start + 1], paras[start + 1 :]
         holding = False
         if answer_paras and _HOLDING.match(answer_paras[0]):
@@ -228,13 +238,21 @@ class TwfyTextParser:
         answer_text = join_paragraphs(answer_paras)
         if not question_text and not answer_text:
             return None
-        question = TextBlock(text=question_text, parts=split_parts(question_text)) if question_text else None
+        question = (
+            TextBlock(text=question_text, parts=split_parts(question_text))
+            if question_text
+            else None
+        )
         answer = (
             TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
             if answer_text
             else None
         )
-        votes = Votes(yes=page.yes, no=page.no) if page.yes is not None and page.no is not None else None
+        votes = (
+            Votes(yes=page.yes, no=page.no)
+            if page.yes is not None and page.no is not None
+            else None
+        )
         return Record(
             id=stable_id(page.heading, question_text, answer_text),
             house=house_from_question(question_text),

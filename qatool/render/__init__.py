@@ -1,0 +1,1 @@
+"""Renderers: records and figures → Rich views for people, JSON / JSON Lines / CSV for programs."""
