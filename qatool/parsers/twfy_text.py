@@ -45,7 +45,7 @@ _HEADER = regex.compile(
     rf"^(?P<body>.*?)\s*written question\s*{_DASH}\s*answered\b(?P<rest>.*)$", regex.IGNORECASE
 )
 _TO_ASK = regex.compile(r"^\s*To ask\b", regex.IGNORECASE)
-_HOLDING = regex.compile(r"^\[?holding answer[^\]:]*[\]:]\s*", regex.IGNORECASE)
+_HOLDING = regex.compile(r"^\[?holding answer\b[^\]:]*(?:\]\s*:?|:)\s*", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
