@@ -107,7 +107,8 @@ def split_parts(text: str, *, answer_style: bool = False) -> list[Part]:
     parts: list[Part] = []
     for i, (_, end, label) in enumerate(accepted):
         stop = accepted[i + 1][0] if i + 1 < len(accepted) else len(text)
-        parts.append(Part(label=label, text=" ".join(text[end:stop].split())))
+        # Kept as it stands (only trimmed) so the part can be found again in the block text.
+        parts.append(Part(label=label, text=text[end:stop].strip()))
     return parts
 
 
