@@ -13,8 +13,11 @@ from qatool.models import Record
 from qatool.parsers.api_json import ApiJsonParser
 from qatool.parsers.base import Input, Parser
 from qatool.parsers.hansard_text import HansardTextParser
+from qatool.parsers.ldapi_text import LdapiTextParser
+from qatool.parsers.parallel_parliament import ParallelParliamentParser
 from qatool.parsers.parlparse_xml import ParlparseXmlParser
 from qatool.parsers.plain import PlainParser
+from qatool.parsers.senedd_text import SeneddTextParser
 from qatool.parsers.twfy_html import TwfyHtmlParser
 from qatool.parsers.twfy_text import TwfyTextParser
 
@@ -24,6 +27,9 @@ PARSERS: tuple[Parser, ...] = (
     TwfyHtmlParser(),
     TwfyTextParser(),
     HansardTextParser(),
+    ParallelParliamentParser(),
+    SeneddTextParser(),
+    LdapiTextParser(),
     PlainParser(),
 )
 BY_NAME: dict[str, Parser] = {p.name: p for p in PARSERS}
