@@ -1,0 +1,405 @@
+"""The extractor's regular expressions, compiled once at import from the data tables.
+
+`TOKEN` finds, left to right in one pass, the things that can hold a number: calendar
+expressions (kept apart because they are never figures), URLs and bracketed question numbers
+(skipped), and the start of an amount (currency sign, digits or number words). The other
+patterns are anchored: they read on from an amount (`UNIT`, `RANGE_TAIL`) or look back over a
+short window before it (`*_BEFORE`). Alternations are built longest-first so that
+"percentage points" beats "per cent" and "US$" beats "$". No pattern nests unbounded
+repeats, so no input can make one backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import regex
+
+from qatool.extract.tables import load_tables
+from qatool.lang import all_months
+
+T = load_tables()
+FLAGS = regex.VERBOSE | regex.V0
+# Look-behind windows end in `$`: matched right to left, a miss fails at once at each position.
+BEHIND = FLAGS | regex.REVERSE
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of `phrases`, longest first; inner spaces match any white space."""
+    parts = []
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        escaped = regex.escape(phrase, special_only=True, literal_spaces=True).replace("#", r"\#")
+        parts.append(regex.sub(r"\s+", lambda _: r"\s+", escaped))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile with every white-space run bounded (at most 8 characters): no pattern then walks
+    a long run of spaces or newlines from each position it is tried at."""
+    bounded = source.replace(r"\s*", r"\s{0,8}").replace(r"\s+", r"\s{1,8}")
+    return regex.compile(bounded, flags)
+
+
+def trie(words: Iterable[str]) -> str:
+    """An alternation of lower-case `words` as a prefix tree ("t(?:en|hree|…)"): at each
+    position the engine rejects on the first character instead of trying every word."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+MONTH = alternation(all_months()) + r"\.?"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[89]\d\d|20\d\d)"
+SCALE_WORDS = alternation([*T.scales, *(f"{w}s" for w in T.scales)])
+SCALE_SUFFIX = alternation(T.scale_suffixes)
+CURRENCY_PREFIX = alternation(T.currency_prefixes)
+NUMBER_WORD = alternation([*T.number_units, *T.multipliers, *T.scales, *T.fractions])
+DIGITS = r"""
+    (?: \d{1,3} (?: ,\d{3} )+ (?!\d)          # 22,719 (thousands separators)
+      | \d+                                   # 7193
+    ) (?: [.·] \d+ | [½¼¾⅓⅔⅛] )?             # 18.58, old Hansard 0·5 and 3½
+    | [.·] \d+                                # .5
+"""
+# What may follow a year and still leave it a year ("2023 tonnes" is not a year).
+AMOUNT_FOLLOWER = alternation(
+    [
+        *T.unit_words,
+        *T.percent_words,
+        *T.point_words,
+        *T.currency_words,
+        *T.scales,
+        *(f"{w}s" for w in T.scales),
+    ]
+)
+
+# --- calendar expressions: never figures, sometimes a figure's `when` -------------------
+TIME = rf"""
+    (?P<fy_end>                                       # financial year ending 2023
+        (?i: (?:(?:financial|fiscal|tax|academic|calendar)\s+)? year\s+
+             (?:ending|ended|end|to)\s+ (?:(?P<fe_day>{DAY})\s+)? (?:(?P<fe_mon>{MONTH})\s+)? )
+        (?P<fe_year>{YEAR4}) (?![\d/–-])
+    )
+  | (?P<date_dmy> (?P<d1>{DAY}) \s+ (?i:of\s+)? (?P<m1>(?i:{MONTH})) ,? \s+ (?P<y1>{YEAR4}) (?!\d) )
+  | (?P<date_mdy> (?P<m2>(?i:{MONTH})) \s+ (?P<d2>{DAY}) ,? \s+ (?P<y2>{YEAR4}) (?!\d) )
+  | (?P<date_num>                                     # 10/03/2023, 1.1.2005, 2024-05-23
+        (?P<d3>[0-3]?\d) (?P<sep3>[/.]) (?P<m3>[01]?\d) (?P=sep3) (?P<y3>{YEAR4}|\d\d) (?![\d/.]\d)
+      | (?P<y4>{YEAR4}) - (?P<m4>[01]\d) - (?P<d4>[0-3]\d) (?!\d)
+    )
+  | (?P<fy>                                           # 2022-23, 2022/23, 2005-6, 2022/2023
+        (?P<fy_a>{YEAR4}) \s?[-/–—]\s? (?P<fy_b>\d{{4}}|\d{{2}}|\d) (?![\d%]|\.\d|[-/–—]\d)
+      | (?i:(?:financial|fiscal|academic|tax)\s+years?\s+) (?P<fy_c>\d\d)[-/–](?P<fy_d>\d\d) (?![\d%]|\.\d)
+    )
+  | (?P<month_range>                                  # February to April 2010
+        (?P<mr_a>(?i:{MONTH})) \s+ (?:[-–—]|(?i:to|and|until)) \s+ (?P<mr_b>(?i:{MONTH})) ,?\s+
+        (?P<mr_year>{YEAR4}) (?![\d/–-]\d)
+    )
+  | (?P<month_year> (?P<m5>(?i:{MONTH})) ,? \s+ (?P<y5>{YEAR4}) (?![\d/–-]\d) )
+  | (?P<quarter> (?i:Q)(?P<q6>[1-4]) \s? (?P<y6>{YEAR4}) (?!\d) )
+  | (?P<decade> (?:the\s+|mid-|early\s+|late\s+)? {YEAR4}'?s (?!\w) )
+  | (?P<year> (?<!(?i:circa|than|approximately|nearly|almost)\s) (?P<y7>{YEAR4}) (?![\d,.]\d|\w|\s*(?:%|£)) (?!\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
+  | (?P<months_to>                                    # the 12 months to March 2024
+        (?P<mt_n>\d{{1,2}}|(?i:{alternation(T.number_units)})) \s+ (?i:months) \s+
+        (?i:to|ending|ended|up\s+to) \s+ (?:(?P<mt_day>{DAY})\s+)? (?P<mt_mon>(?i:{MONTH})) ,?\s+
+        (?P<mt_year>{YEAR4}) (?!\d)
+    )
+  | (?P<day_range>                                    # 7 to 11 February 2023, 5–16 May
+        (?P<dr_a>{DAY}) \s*(?:[-–—]|(?i:to|and))\s* (?P<dr_b>{DAY}) \s+ (?P<dr_mon>(?i:{MONTH}))
+        (?:,?\s+(?P<dr_year>{YEAR4}))? (?!\w)
+    )
+  | (?P<day_month> {DAY} \s+ (?i:of\s+)? (?i:{MONTH}) (?!\w) )
+  | (?P<month_day> (?=[A-Z]) (?i:{MONTH}) \s+ {DAY} (?![\w,.]\d|\w|\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
+  | (?P<clock>                                        # times of day
+        (?:[01]?\d|2[0-3]) : [0-5]\d (?:\s?(?i:am|pm|a\.m\.|p\.m\.|hours|hrs))?
+      | (?:1[0-2]|0?[1-9]) (?:[.:][0-5]\d)? \s? (?i:am|pm|a\.m\.|p\.m\.|noon|midnight|o'clock) (?!\w)
+    )
+"""
+
+TOKEN = compile_pattern(
+    rf"""
+    (?P<url> (?:https?://|www\d?\.) [^\s<>"]+ | [\w.-]{1, 64}@[\w-]{1, 64}\.[\w.]{1, 64} )
+  | (?P<ident> \[ [A-Za-z]{{0,4}} \s? \d+ \] | \b(?:HL|HC|UIN|PQ)\s?\d+ )   # [127299], HL4321
+  | (?<![\w.·/]|\d,|\w-) (?:{TIME})
+  | (?P<amount>
+        (?: (?<![\w.·/]|\d,|[A-Za-z]-)                # not inside a word, code or number
+          | (?<=(?<!\w)c\.) | (?<=(?<!\w)[x×]) )      # but "c.20,000", "2021 x2"
+        (?:(?P<cur>{CURRENCY_PREFIX}) \s?)?
+        (?: (?P<digits> {DIGITS} | (?<=£)[lI] (?:[.·]\d+|,\d{{3}}) )
+          | (?P<words> (?i: \b{NUMBER_WORD}\b (?: (?:\s+and\s+(?:an?\s+)?|\s+an?\s+|\s+|-) {NUMBER_WORD}\b ){{0,8}} )
+                       | (?i:\ban?\s+{NUMBER_WORD}\b (?: (?:\s+and\s+|\s+|-) {NUMBER_WORD}\b ){{0,8}} ) )
+        )
+        (?: (?P<scale_space>\s?) (?P<scale> (?i:{SCALE_WORDS}) (?!\w) | {SCALE_SUFFIX} (?![\w]) ) )?
+    )
+    """,
+    FLAGS,
+)
+
+# Where an amount or a calendar expression may start: digits, currency signs, "[", number
+# words. Searched with the standard `re` engine over the lower-cased text (several times
+# faster than `regex` for this); the start is then refined by PREFIX_BEFORE and TOKEN matched.
+ANCHOR_WORDS = frozenset(
+    {w.lower() for w in (*T.number_units, *T.multipliers, *T.scales, *T.fractions)} | {"decade"}
+)
+ANCHOR_WORD = re.compile(r"(?<![a-z])" + trie(sorted(ANCHOR_WORDS)) + r"(?![a-z])")
+DIGIT_ANCHOR = re.compile(r"\d+|[£$€\[]")
+_NOT_LETTERS = str.maketrans({c: " " for c in map(chr, range(0x250)) if not c.isalpha()})
+
+
+def anchors(lowered: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every digit, currency sign, "[" and number word, in order.
+
+    Number words are looked for only when the text holds one: splitting on non-letters and a
+    set intersection run at C speed, which most answers (figures in digits) then skip."""
+    found = [(m.start(), m.end(), m.group()) for m in DIGIT_ANCHOR.finditer(lowered)]
+    if not ANCHOR_WORDS.isdisjoint(lowered.translate(_NOT_LETTERS).split()):
+        found.extend((m.start(), m.end(), m.group()) for m in ANCHOR_WORD.finditer(lowered))
+        found.sort()
+    return found
+
+
+# What may stand before an anchor and still belong to its token: "US$", "March ", "a ",
+# "financial year ending ", "Q".
+PREFIX_BEFORE = compile_pattern(
+    rf"""
+    (?: (?i:(?:financial|fiscal|academic|tax)\s+years?\s+)
+      | (?i: (?:(?:financial|fiscal|tax|academic|calendar)\s+)? year\s+(?:ending|ended|end|to)\s+
+             (?:{DAY}\s+)? (?:{MONTH}\s+)? )
+      | (?i:{MONTH}) \s+ (?:[-–—]|(?i:to|and|until)) \s+ (?i:{MONTH}) ,?\s+
+      | (?i:{MONTH}) ,?\s+ (?:{DAY},?\s+)?
+      | {CURRENCY_PREFIX} \s?
+      | (?<![A-Za-z])Q
+      | (?<![A-Za-z])(?i:an?)\s+
+    ) $
+    """,
+    BEHIND,
+)
+URL_BEFORE = compile_pattern(r"(?:https?://|www\d?\.|@|/)[^\s<>\"]*$", BEHIND)
+DECADE_BEFORE = compile_pattern(
+    rf"""(?<!\w)(?i:over|across)\s+(?:(?i:the)\s+)?(?:(?i:{alternation(T.relative_time)})\s+)?
+         (?:(?i:a)\s+)?$""",
+    BEHIND,
+)
+NON_SPACE = compile_pattern(r"\S*")
+WORD_RUN = compile_pattern(r"\w*(?:[-/]\w+)*")  # a code: "HL4321", "FY20-22", "COVID-19"
+
+# Read on from an amount: its unit. Groups say which table the unit came from.
+UNIT = compile_pattern(
+    rf"""
+    (?P<points> \s* (?:%\s*|\s(?i:per\s+cent\.?)\s+) (?i:points?) (?!\w)
+              | \s+ (?i:{alternation(T.point_words)}) (?!\w) )
+  | (?P<percent> \s?% | \s?(?i:{alternation(w for w in T.percent_words if w not in ("%", "pc"))})(?!\w)
+              | (?<=\d)pc(?!\w) )
+  | (?P<curword> \s+ (?i:{alternation(T.currency_words)}) (?!\w) )
+  | (?P<minor> (?<=\d)(?:p)(?!\w) | \s+(?i:{alternation(w for w in T.currency_minor if len(w) > 1)}) (?!\w) )
+  | (?P<uword> (?:\s+|\s?-\s?) (?i:{alternation(T.unit_words)}) (?!\w) )
+  | (?P<usym> \s? {alternation(T.unit_symbols)} (?![\w/]) )
+    """,
+    FLAGS,
+)
+
+# Read on from an amount: the second end of a range ("–35", " to 60", " and 10").
+RANGE_TAIL = compile_pattern(
+    rf"""
+    \s* (?P<sep> [-–—] | (?i:to|and) (?=\s) ) \s*
+    (?P<cur>{CURRENCY_PREFIX})? \s?
+    (?: (?P<digits> (?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:[.·]\d+)? )
+      | (?P<words> (?i:{NUMBER_WORD}) (?: (?:\s+|-) (?i:{NUMBER_WORD}) ){{0,5}} ) )
+    (?![\w.·]\d|[/:]\d)
+    (?: (?P<scale_space>\s?) (?P<scale> (?i:{SCALE_WORDS}) (?!\w) | {SCALE_SUFFIX} (?![\w]) ) )?
+    """,
+    FLAGS,
+)
+
+# "one in five", "1 in 10"
+# "1:4", "8:1": a ratio (times of day are read first, as calendar expressions)
+RATIO_TAIL = compile_pattern(r":\s?(?P<b>\d+(?:\.\d+)?)(?![\d:])", FLAGS)
+RATIO_BEFORE = compile_pattern(r"(?<!\w)(?i:ratios?|outnumber(?:s|ed|ing)?)\b[^.;!?]{0,50}$", FLAGS)
+TRUNCATED = compile_pattern(r"[,.·]\d*(?:\.\.\.|…)", FLAGS)
+NAME_OF_BEFORE = compile_pattern(r"(?<!\w)[A-Z][a-z]+\s+of\s+$", BEHIND)
+ONE_IN = compile_pattern(  # "one in five", "1 in every 10,000"
+    r"\s+in\s+(?:every\s+)?(?P<n>\d{1,3}(?:,\d{3})*|(?i:" + NUMBER_WORD + r"))(?![\w,]\d|\w)", FLAGS
+)
+# "a quarter of a million"
+OF_A_SCALE = compile_pattern(rf"\s+of\s+an?\s+(?P<scale>(?i:{SCALE_WORDS}))(?!\w)", FLAGS)
+
+# --- look-behind windows (matched against the text just before an amount) ------------------
+_LIST_GLUE = r"(?: [0-9]+(?:\.[0-9]+)*[A-Za-z]? (?:\([a-z0-9]{1,4}\))* \s* (?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|to\s+|[-–]\s*)? \s* )*"
+REFERENCE_BEFORE = compile_pattern(
+    rf"""
+    (?: (?<![\w'’]) (?i:{alternation(T.reference_words)}) s?\.? \s* \(?
+      | (?<![\w'’]) {alternation(T.reference_names)} \s+ )
+    {_LIST_GLUE} $
+    """,
+    BEHIND,
+)
+QUALIFIER_BEFORE = compile_pattern(
+    rf"(?<![\w'’])(?P<q>(?i:{alternation(T.qualifiers_before)}))\s*$", BEHIND
+)
+QUALIFIER_AFTER = compile_pattern(  # "5,000 people or more": after the counted noun too
+    rf"(?:\s+[a-z][\w'’-]*){{0,2}}?\s*(?P<q>(?i:{alternation(T.qualifiers_after)}))(?!\w)", FLAGS
+)
+BETWEEN_BEFORE = compile_pattern(r"(?<!\w)(?i:between|from)\s+$", BEHIND)
+LIST_MARKER_BEFORE = compile_pattern(r"(?:^|\n|[.:;]\s)[ \t]*\(?$", BEHIND)
+THRESHOLD_BEFORE = compile_pattern(
+    rf"""
+    (?<![\w'’]) (?:
+        (?i:{alternation(T.threshold_lead)}) \s+ (?i:{alternation(T.threshold_comparative)}) \s*
+      | (?i:{alternation(T.threshold_always)}) \s+ (?:(?i:{alternation(T.threshold_comparative)})\s+)?
+      | [A-Za-z]{{2,}}s \s+ (?i:with|having) \s+ (?i:{alternation(T.threshold_comparative)}) \s*  # schools with over
+      | (?i:{alternation(T.share_lead)}) \s+
+      | (?i:{alternation(T.people_words)}) \s+ (?i:over|under|above|below|aged) \s+
+      | (?i:under|over)-
+    ) $
+    """,
+    BEHIND,
+)
+# "16-year-olds", "16 to 18 year olds", "aged 5 and over": ages name a group.
+AGE_AFTER = compile_pattern(r"(?:\s*-\s*|\s+)(?i:years?)(?:\s*-\s*|\s+)(?i:olds?)(?!\w)", FLAGS)
+NAME_AFTER = compile_pattern(rf"\s+(?:[A-Z][a-z]+\s+)?{alternation(T.name_after)}(?!\w)", FLAGS)
+RELATIVE_TIME_BEFORE = compile_pattern(
+    rf"(?<!\w)(?i:{alternation(T.relative_time)})\s+(?:(?i:few|several)\s+)?$", BEHIND
+)
+PERIOD_BEFORE = compile_pattern(
+    rf"""(?<!\w)(?i:over|across|spread\s+over|over\s+the\s+course\s+of)\s+
+         (?:(?i:the)\s+)?(?:(?i:{alternation(T.relative_time)})\s+)?$""",
+    BEHIND,
+)
+# Calendar cue words just before a time expression.
+TIME_CUE_BEFORE = compile_pattern(
+    r"""(?<!\w)(?P<cue>(?i:since|from|by|until|till|up\s+to|before|after|as\s+of|as\s+at|
+                         at|in|during|for|between|to|ending|end\s+of|the\s+end\s+of))\s+
+        (?:(?i:the)\s+)?$""",
+    BEHIND,
+)
+# "the first six months of 2009-10", "the first half of 2021-22", "the third quarter of 2023"
+PART_OF_YEAR_BEFORE = compile_pattern(
+    rf"""(?<!\w)(?:(?i:the)\s+)?
+        (?P<which>(?i:first|second|third|fourth|last|final))\s+
+        (?: (?P<n>\d{{1,2}}|(?i:{NUMBER_WORD}))\s+(?P<unit>(?i:months|quarters|weeks))
+          | (?P<half>(?i:half|quarter)) )
+        \s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:financial|fiscal|calendar|academic)\s+)?(?:(?i:year)\s+)?$""",
+    BEHIND,
+)
+WHEN_JOIN = compile_pattern(r"\s*(?:[-–—]|(?i:to|until|till|and))\s*$", FLAGS)
+EVENT_AFTER = compile_pattern(r"\s+(?!(?:[A-Z][a-z]*\s+)?(?:to|and)\b)[A-Z][a-z]+", FLAGS)
+
+# --- change cues ------------------------------------------------------------------------
+_MARK = r"(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?"
+CHANGE_BY_BEFORE = compile_pattern(
+    rf"""(?<![\w'’])(?P<cue>(?i:{alternation(T.change_verbs)}))\b (?:[^.;:!?]|\.(?=\s+[a-z])){{0,80}}? \s(?i:by)\s+ {_MARK} $""",
+    BEHIND,
+)
+CHANGE_OF_BEFORE = compile_pattern(
+    rf"""(?<![\w'’])(?P<cue>(?i:{alternation(T.change_nouns)}))\b (?:\s+[\w'’-]+){{0,5}}? \s+(?i:of|worth|totalling)\s+ {_MARK} $""",
+    BEHIND,
+)
+CHANGE_ADJ_BEFORE = compile_pattern(
+    rf"""(?<![\w'’])(?P<cue>(?i:{alternation(T.change_adjectives)})) (?:\s+[\w'’-]+){{0,2}}? (?:\s+(?i:of))? \s+ {_MARK} $""",
+    BEHIND,
+)
+CHANGE_AFTER = compile_pattern(
+    rf"""(?:\s+[A-Za-z-]+)?? \s+ (?P<cue>(?i:{alternation(T.change_nouns)})) (?!\w)
+       | \s+ (?P<cue2>(?i:{alternation(T.change_after)})) (?!\w)""",
+    FLAGS,
+)
+CHANGE_FROM_BEFORE = compile_pattern(
+    rf"""(?<![\w'’])(?i:{alternation(T.change_verbs)})\b (?:[^.;:!?]|\.(?=\s+[a-z])){{0,60}}? \s(?i:from)\s+ $""",
+    BEHIND,
+)
+COORDINATION = compile_pattern(rf"^\.?\s*(?:,\s*)?(?:(?i:and|or)\s+)?{_MARK}$", FLAGS)
+
+# --- per ------------------------------------------------------------------------------
+PER_AFTER = compile_pattern(
+    rf"""(?<![\w'’])(?: (?P<phrase>(?i:{alternation(T.per)})) (?!\w)
+                     | (?i:per|for\s+each|for\s+every) \s+ (?:[A-Z]{{2,}}\s+)? (?P<noun>[a-z][a-z-]+) )""",
+    FLAGS,
+)
+
+# --- sentences and clauses ----------------------------------------------------------------
+SENTENCE_END = compile_pattern(
+    r"""
+    \n\s*                                              # a line break ends a sentence
+  | (?<! \b(?:Mr|Mrs|Ms|Dr|No|Nos|St|Sr|Jr|Hon|Rt|c|ca|cf|vs|viz|approx|para|paras|vol|col|cols|art|reg|sec|Co|Ltd|Prof|Gen|Col|Lt|Capt|Cllr|Rev)
+      | \b[A-Za-z] )
+    [.!?] ["'’”)\]]* \s+                              # . ! ? then a capital, a digit
+    (?=["'‘“(\[]?[A-Z0-9£$€] | \(?[a-z]{1,3}\)\s)       # or a list label: "b) Our …"
+    """,
+    FLAGS,
+)
+# A whole-text scan with a leading character class: the standard engine skips ahead on it.
+CLAUSE_BREAK = re.compile(
+    r"[;:()—]|,(?!\d{3})|[ \t\n][–-][ \t\n]|[ \t\n](?:but|while|whilst|whereas)[ \t\n]"
+)
+
+
+# --- cheap gates: skip a pattern when none of its words is near ------------------------------
+WORDS = re.compile(r"[a-z]+")
+LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+NEXT_TOKEN = re.compile(r"[\s-]{1,3}([^\W\d_]+|%)")
+
+
+def words_in(window: str) -> set[str]:
+    """The lower-case words of a short window of text."""
+    return set(WORDS.findall(window.lower()))
+
+
+def _vocabulary(*phrase_lists: Iterable[str]) -> frozenset[str]:
+    """Every word of the phrases, with its plurals ("table" → "tables")."""
+    words = {w for phrases in phrase_lists for p in phrases for w in WORDS.findall(p.lower())}
+    return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})
+
+
+REFERENCE_VOCAB = _vocabulary(T.reference_words, T.reference_names)
+THRESHOLD_VOCAB = _vocabulary(
+    T.threshold_lead,
+    T.threshold_always,
+    T.share_lead,
+    T.people_words,
+    ["under", "over", "with", "having"],
+)
+QUALIFIER_VOCAB = _vocabulary(T.qualifiers_before)
+CHANGE_VOCAB = _vocabulary(T.change_verbs, T.change_nouns, T.change_adjectives)
+
+
+def _first_letters(phrase: str) -> str:
+    m = LEADING_LETTERS.match(phrase.lower())
+    return m.group() if m else phrase[:1]
+
+
+UNIT_STARTS = frozenset(
+    _first_letters(p)
+    for p in (
+        *T.unit_words,
+        *T.unit_symbols,
+        *T.percent_words,
+        *T.point_words,
+        *T.currency_words,
+        *T.currency_minor,
+        "percentage",
+        "points",
+    )
+)
+
+
+def unit_may_follow(text: str, end: int) -> bool:
+    """Whether a unit could start at `end` (most numbers are followed by a plain word)."""
+    ch = text[end : end + 1]
+    if not ch:
+        return False
+    if ch.isalpha() or ch in "%µμ°º":
+        return True
+    m = NEXT_TOKEN.match(text, end)
+    return m is not None and (m.group(1) == "%" or m.group(1).lower() in UNIT_STARTS)
