@@ -102,6 +102,19 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("In Q3 2024 we paid £5m.", "£5m", {"when": ("2024-07-01", "2024-09-30")}),
     ("We paid £11 billion in the 2023 Spring Statement.", "£11 billion", {"when": None}),
+    ("Spending was £3,000 million at 2019 prices.", "£3,000 million", {"when": None}),
+    ("The increase of 35% to £94 million over three years.", "35%", {"period": (3, "year")}),
+    ("It costs £3,700 per UK household.", "£3,700", {"per": "household"}),
+    (
+        "It was 9.5 million between February and April 2010.",
+        "9.5 million",
+        {"when": ("2010-02-01", "2010-04-30")},
+    ),
+    (
+        "For 2023-25, we committed £16.8 billion.",
+        "£16.8 billion",
+        {"when": ("2023-04-01", "2025-03-31")},
+    ),
     (
         "Coal gave 70 per cent. in 1990, falling to 29 per cent. in 1999.",
         "29 per cent",

@@ -238,3 +238,12 @@ def test_text_is_always_the_slice() -> None:
 def test_never_raises_and_spans_index_back(text: str) -> None:
     for fig in find_figures(text):
         assert text[fig.start : fig.end] == fig.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["", "£", "$"]))
+def test_digits_read_back(n: int, sign: str) -> None:
+    text = f"They counted {sign}{n:,} items."
+    (fig,) = find_figures(text)
+    assert fig.value == n and isinstance(fig.value, int)
+    assert fig.unit == {"": None, "£": "GBP", "$": "USD"}[sign]

@@ -981,7 +981,7 @@ def _phrase(text: str, start: int, limit: int, max_words: int = 4) -> str | None
             break
         if low in T.phrase_stops or low in UNIT_WORDS or word.isdigit():
             break
-        if words and low.endswith("ed") and not word[0].isupper():
+        if words and low.endswith("ed") and not word[0].isupper():  # a verb ends the phrase
             break
         if not words:
             first = m.start()

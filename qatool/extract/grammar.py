@@ -61,7 +61,8 @@ def trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-MONTH = alternation(all_months()) + r"\.?"
+# Long word lists as prefix trees: the same matches, patterns several times quicker to compile.
+MONTH = "(?:" + trie(sorted({m.lower() for m in all_months()})) + r")\.?"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 SCALE_WORDS = alternation([*T.scales, *(f"{w}s" for w in T.scales)])
@@ -75,15 +76,20 @@ DIGITS = r"""
     | [.·] \d+                                # .5
 """
 # What may follow a year and still leave it a year ("2023 tonnes" is not a year).
-AMOUNT_FOLLOWER = alternation(
-    [
-        *T.unit_words,
-        *T.percent_words,
-        *T.point_words,
-        *T.currency_words,
-        *T.scales,
-        *(f"{w}s" for w in T.scales),
-    ]
+AMOUNT_FOLLOWER = trie(
+    sorted(
+        {
+            w.lower()
+            for w in (
+                *T.unit_words,
+                *T.percent_words,
+                *T.point_words,
+                *T.currency_words,
+                *T.scales,
+                *(f"{w}s" for w in T.scales),
+            )
+        }
+    )
 )
 
 # --- calendar expressions: never figures, sometimes a figure's `when` -------------------
@@ -130,7 +136,7 @@ TIME = rf"""
 
 TOKEN = compile_pattern(
     rf"""
-    (?P<url> (?:https?://|www\d?\.) [^\s<>"]+ | [\w.-]{1, 64}@[\w-]{1, 64}\.[\w.]{1, 64} )
+    (?P<url> (?:https?://|www\d?\.) [^\s<>"]+ | [\w.-]{{1,64}}@[\w-]{{1,64}}\.[\w.]{{1,64}} )
   | (?P<ident> \[ [A-Za-z]{{0,4}} \s? \d+ \] | \b(?:HL|HC|UIN|PQ)\s?\d+ )   # [127299], HL4321
   | (?<![\w.·/]|\d,|\w-) (?:{TIME})
   | (?P<amount>
@@ -295,6 +301,10 @@ PART_OF_YEAR_BEFORE = compile_pattern(
 )
 WHEN_JOIN = compile_pattern(r"\s*(?:[-–—]|(?i:to|until|till|and))\s*$", FLAGS)
 EVENT_AFTER = compile_pattern(r"\s+(?!(?:[A-Z][a-z]*\s+)?(?:to|and)\b)[A-Z][a-z]+", FLAGS)
+# "at 2019 prices", "in 2022-23 cash terms": a price base, not the time a figure refers to
+PRICE_BASE_AFTER = compile_pattern(
+    r"\s+(?:cash\s+|real\s+)?(?:prices|price\s+base|terms|money|values)\b", FLAGS
+)
 
 # --- change cues ------------------------------------------------------------------------
 _MARK = r"(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*)?"

@@ -160,6 +160,8 @@ def read_time(m: regex.Match[str]) -> TimeSpan | None:
     span = TimeSpan(m.start(), m.end(), kind, first, last)
     if kind == "year" and g.EVENT_AFTER.match(m.string, m.end(), m.end() + 40):
         span.event = True
+    if kind in ("year", "fy") and g.PRICE_BASE_AFTER.match(m.string, m.end(), m.end() + 40):
+        span.event = True
     return span
 
 
