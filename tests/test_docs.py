@@ -35,3 +35,10 @@ def test_every_command_is_in_the_readme_and_has_help() -> None:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0
         assert len(result.stdout) > 100
+
+
+def test_every_format_is_in_the_readme() -> None:
+    from qatool.parsers import format_names
+
+    for name in format_names():
+        assert f"| `{name}` |" in README, name
