@@ -8,9 +8,10 @@ stderr, `qatool: FILE: what is wrong`. Heavy modules are imported inside the com
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Protocol
 
 import typer
 
@@ -124,6 +125,8 @@ def _check_format(name: str | None) -> None:
 
 
 def _report(problem: Problem) -> None:
+    if STATE.debug and problem.error is not None:
+        raise problem.error  # --debug: the traceback of the unexpected error
     sys.stdout.flush()
     sys.stderr.write(problem.line() + "\n")
     sys.stderr.flush()
@@ -163,6 +166,12 @@ def parse(
     jsonl: JsonlOpt = False,
     table: TableOpt = False,
     strict: StrictOpt = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept."
+        ),
+    ] = 1,
 ) -> None:
     """One record per written question and answer (records.md).
 
@@ -175,7 +184,14 @@ def parse(
     writer = _record_writer(output)
     failed = False
     try:
-        for item in iter_records(files or [], format, strict):
+        if jobs == 1:
+            items: Any = iter_records(files or [], format, strict)
+        else:
+            from qatool.parallel import parallel_items
+
+            serialize = output in ("json", "jsonl")
+            items = parallel_items(files or [], format, strict, jobs=jobs, serialize=serialize)
+        for item in items:
             if isinstance(item, Problem):
                 failed = True
                 _report(item)
@@ -208,6 +224,12 @@ def facts(
         typer.Option("--source", "-s", help="Only figures from the 'answer' or the 'question'."),
     ] = None,
     strict: StrictOpt = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept."
+        ),
+    ] = 1,
 ) -> None:
     """One row per figure stated in each question and answer (figures.md).
 
@@ -219,18 +241,32 @@ def facts(
         raise typer.BadParameter("must be 'answer' or 'question'", param_hint="--source")
     kinds = frozenset(k.strip() for k in kind.split(",") if k.strip()) if kind else None
     sources: tuple[Any, ...] = (source,) if source else ("question", "answer")
-    from qatool.batch import Problem, figures_of, iter_records
+    from qatool.batch import Problem, iter_figures, iter_records
 
     writer = _figure_writer(output)
     failed = False
     try:
-        for item in iter_records(files or [], format, strict):
+        if jobs == 1:
+            items: Any = iter_figures(iter_records(files or [], format, strict), kinds, sources)
+        else:
+            from qatool.parallel import parallel_items
+
+            items = parallel_items(
+                files or [],
+                format,
+                strict,
+                jobs=jobs,
+                figures=True,
+                kinds=kinds,
+                sources=sources,
+                serialize=output in ("json", "jsonl"),
+            )
+        for item in items:
             if isinstance(item, Problem):
                 failed = True
                 _report(item)
-                continue
-            for figure in figures_of(item, kinds, sources):
-                writer.write(figure)
+            else:
+                writer.write(item)
     finally:
         writer.close()
     if failed:
@@ -271,16 +307,43 @@ def formats(json_: JsonOpt = False) -> None:
         typer.echo(f"{p.name:<{width}}  {p.description}")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
 def main() -> None:
-    """Console entry point: runs the app, turning errors into one line and an exit code."""
+    """Console entry point: runs the app, turning errors into one line and an exit code.
+
+    0 all fine; 1 some input failed (or an unexpected error); 2 usage error, as one line
+    `qatool: usage error: …`; a closed pipe (`| head`) ends quietly with 0; Ctrl-C gives 130.
+    """
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+    stdout = sys.stdout
     try:
-        app()
+        code = app(standalone_mode=False)
     except BrokenPipeError:
-        # `qatool … | head`: the reader left; end quietly without a second error on flush.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except KeyboardInterrupt:
+        _quiet_pipe()
+    except SystemExit as exc:
+        # Typer and Rich catch a broken pipe themselves and exit 1 (Typer also swaps stdout).
+        if exc.code == 1 and (
+            sys.stdout is not stdout or isinstance(exc.__context__, BrokenPipeError)
+        ):
+            _quiet_pipe()
+        raise
+    except NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        hint = ""
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            hint = f" (hint: see '{ctx.command_path} --help')"
+        kind = "usage error" if exc.exit_code == 2 else "error"
+        sys.stderr.write(f"qatool: {kind}: {_one_line(exc.format_message())}{hint}\n")
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("qatool: interrupted\n")
         sys.exit(130)
     except Exception as exc:
         from qatool.errors import QatoolError
@@ -288,5 +351,15 @@ def main() -> None:
         if STATE.debug:
             raise
         kind = "error" if isinstance(exc, QatoolError) else f"internal error: {type(exc).__name__}"
-        sys.stderr.write(f"qatool: {kind}: {exc} (run with --debug for the traceback)\n")
+        sys.stderr.write(
+            f"qatool: {kind}: {_one_line(str(exc))} (hint: run with --debug for the traceback)\n"
+        )
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _quiet_pipe() -> NoReturn:
+    """`qatool … | head`: the reader left; end quietly, without a second error on flush."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    sys.exit(0)

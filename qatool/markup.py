@@ -259,6 +259,8 @@ class TextBuilder:
 
     def blocks(self) -> list[str]:
         """The paragraphs so far (closing any open table, list or paragraph)."""
+        # An unclosed <script>/<style> would make end() ignore the closing tags below.
+        self._skip.clear()
         while self._tables:
             self.end("table")
         self._block_break()
@@ -318,12 +320,22 @@ class _FragmentParser(HTMLParser):
         self.builder.data(data)
 
 
+def defuse_open_comments(markup: str) -> str:
+    """Escape every "<!--" that no "-->" follows: html.parser re-scans an unclosed comment from
+    each later "<" (quadratic time), and the text after it is lost anyway."""
+    last_close = markup.rfind("-->")
+    tail_start = last_close + 3 if last_close >= 0 else 0
+    if markup.find("<!--", tail_start) < 0:
+        return markup
+    return markup[:tail_start] + markup[tail_start:].replace("<!--", "&lt;!--")
+
+
 def html_to_blocks(fragment: str) -> list[str]:
     """The paragraphs of an HTML fragment (each may hold several lines: <br>, list items,
     table rows)."""
     builder = TextBuilder()
     parser = _FragmentParser(builder)
-    parser.feed(fragment)
+    parser.feed(defuse_open_comments(fragment))
     parser.close()
     return builder.blocks()
 

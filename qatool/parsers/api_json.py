@@ -214,6 +214,9 @@ class ApiJsonParser:
                     f"line {exc.lineno} column {exc.colno}",
                 )
             return
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            yield Failure(source.path, f"JSON that cannot be read: {exc}")
+            return
         yield from self._parse_document(document, source, where=None)
 
     # --- shapes --------------------------------------------------------------------------
@@ -228,7 +231,7 @@ class ApiJsonParser:
             try:
                 if isinstance(json.loads(line), dict):
                     return True
-            except (json.JSONDecodeError, RecursionError):
+            except (ValueError, RecursionError):
                 continue
         return False
 
@@ -245,9 +248,12 @@ class ApiJsonParser:
             except json.JSONDecodeError as exc:
                 yield Failure(
                     source.path,
-                    f"not valid JSON ({exc.msg} at column {exc.colno}); the line may be cut off",
+                    f"not valid JSON ({exc.msg}, column {exc.colno}); the line may be cut off",
                     where,
                 )
+                continue
+            except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+                yield Failure(source.path, f"JSON that cannot be read: {exc}", where)
                 continue
             yield from self._parse_document(value, source, where=where)
 
@@ -302,6 +308,9 @@ class ApiJsonParser:
     def _uk(self, value: dict[str, Any], source: Input) -> Record:
         warnings: list[str] = []
         question_raw, answer_raw = value.get("questionText"), value.get("answerText")
+        for key, raw in (("questionText", question_raw), ("answerText", answer_raw)):
+            if raw is not None and not isinstance(raw, str):
+                warnings.append(f"{key} is {_kind(raw)}, not text: left out")
         question = _block(_paragraphs(question_raw), answer=False)
         answer = _block(_paragraphs(answer_raw), answer=True)
         if _is_cut(question_raw):

@@ -37,7 +37,7 @@ from html.parser import HTMLParser
 import regex
 
 from qatool.errors import Failure
-from qatool.markup import VOID_TAGS, TextBuilder, clean_inline
+from qatool.markup import VOID_TAGS, TextBuilder, clean_inline, defuse_open_comments
 from qatool.models import House, Member, Record, Source, TextBlock
 from qatool.parsers.base import Input
 from qatool.text import house_from_question, split_parts, stable_id
@@ -241,7 +241,7 @@ class ParlparseXmlParser:
 
     def parse(self, source: Input) -> Iterator[Record | Failure]:
         reader = _Reader()
-        text = source.text.lstrip("\ufeff")
+        text = defuse_open_comments(source.text.lstrip("\ufeff"))
         try:
             for start in range(0, len(text), CHUNK):
                 reader.feed(text[start : start + CHUNK])

@@ -35,7 +35,13 @@ from html.parser import HTMLParser
 import regex
 
 from qatool.errors import Failure
-from qatool.markup import VOID_TAGS, TextBuilder, clean_inline, html_to_text
+from qatool.markup import (
+    VOID_TAGS,
+    TextBuilder,
+    clean_inline,
+    defuse_open_comments,
+    html_to_text,
+)
 from qatool.models import House, Member, Part, Record, Source, TextBlock, Votes
 from qatool.parsers.base import Input, Parser
 from qatool.parsers.twfy_text import TwfyTextParser, member_from, strings
@@ -240,7 +246,7 @@ class TwfyHtmlParser:
     def parse(self, source: Input) -> Iterator[Record | Failure]:
         reader = _PageReader()
         try:
-            reader.feed(source.text.lstrip("\ufeff"))
+            reader.feed(defuse_open_comments(source.text.lstrip("\ufeff")))
             reader.finish()
         except Exception as exc:  # html.parser is lenient; anything it raises is a bad input
             yield Failure(
