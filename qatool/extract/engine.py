@@ -15,8 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import regex
+from pydantic import BaseModel
 
 from qatool.extract import grammar as g
 from qatool.extract.numbers import (
@@ -125,11 +127,26 @@ def find_figures(
 ) -> list[Figure]:
     """Every figure in one block of text. `parts` are (start offset, label) pairs."""
     amounts, times, periods = _scan(text)
+    if not amounts and not periods:
+        return []  # most texts: nothing to attach context to, so no sentences to find
     sentences = _sentences(text)
-    _attach_periods(text, amounts, periods, sentences)
+    if periods:
+        _attach_periods(text, amounts, periods, sentences)
     figures = [a for a in amounts if a.kind != "period"]
+    if not figures:
+        return []
     _attach_context(text, figures, times, sentences)
     part_starts = [p[0] for p in parts]
+    # The caller's values are checked by pydantic as usual unless they are plain strings of
+    # the right kind; everything else in a figure the extractor made itself, of the declared
+    # types, so then the figures are built without validating them again.
+    trusted = (
+        type(path) is str
+        and type(record) is str
+        and type(source) is str
+        and source in ("question", "answer")
+        and all(type(p[1]) is str for p in parts)
+    )
     out: list[Figure] = []
     sentence_text: dict[int, str] = {}  # one string per sentence, shared by its figures
     for a in figures:
@@ -141,7 +158,7 @@ def find_figures(
         if parts:
             i = bisect.bisect_right(part_starts, a.start) - 1
             label = parts[i][1] if i >= 0 else None
-        out.append(_figure(text, a, path, record, source, label, sentence_text[s_index]))
+        out.append(_figure(text, a, path, record, source, label, sentence_text[s_index], trusted))
     return out
 
 
@@ -149,19 +166,22 @@ def find_figures(
 
 
 def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
+    """Amounts that are figures, calendar expressions and spans (periods), in text order.
+    Calendar expressions are read only when the text holds an amount or a period (they are
+    context, and most texts hold neither); otherwise the times come back empty."""
     amounts: list[Amount] = []
-    times: list[TimeSpan] = []
+    time_matches: list[regex.Match[str]] = []
     periods: list[Amount] = []
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     pos = 0
     group_end = -1  # end of the last amount that only named a group
-    for p, anchor_end, anchor_text in g.anchors(lowered):
+    for p, anchor_end, is_word in g.anchors(lowered):
         if p < pos:
             continue
         window = text[max(0, p - 48) : p]
-        if anchor_text == "decade":
+        if is_word and lowered.startswith("decade", p) and anchor_end - p == 6:
             before = g.DECADE_BEFORE.search(window)
             if before is not None:  # "over the next decade"
                 start = p - len(window) + before.start()
@@ -172,7 +192,7 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             pos = g.NON_SPACE.match(text, p).end()
             continue
         m = None
-        prefix = g.PREFIX_BEFORE.search(window) if _may_have_prefix(window) else None
+        prefix = g.behind(g.PREFIX_BEFORE, window) if _may_have_prefix(window) else None
         if prefix is not None:
             m = g.TOKEN.match(text, p - len(window) + prefix.start(), p + TOKEN_SPAN)
             if m is not None and (m.end() <= p or _unreadable_words(m)):
@@ -184,9 +204,7 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             continue
         if m.group("amount") is None:
             if m.lastgroup not in ("url", "ident"):
-                span = read_time(m)
-                if span is not None:
-                    _time_cues(text, span, times)
+                time_matches.append(m)
             pos = max(m.end(), p + 1)
             continue
         amount, pos = _read_amount(text, m)
@@ -204,6 +222,12 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
     for a, b in itertools.pairwise(amounts):
         if a.level_pair and a.plain and not b.plain and b.kind != "count":
             a.kind, a.unit = b.kind, b.unit  # "raised from 40 to 50 per cent"
+    times: list[TimeSpan] = []
+    if amounts or periods:
+        for m in time_matches:
+            span = read_time(m)
+            if span is not None:
+                _time_cues(text, span, times)
     return amounts, _join_times(text, times), periods
 
 
@@ -220,7 +244,8 @@ def _may_have_prefix(window: str) -> bool:
         return bool(tail)
     if not tail.isspace():
         return False
-    last = window.rsplit(None, 1)[-1].lower().strip("([,.") if window.strip() else ""
+    words = window.rsplit(None, 1)
+    last = words[-1].lower().strip("([,.") if words else ""
     return last in PREFIX_WORDS or last.isdigit()
 
 
@@ -231,7 +256,7 @@ def _time_cues(text: str, span: TimeSpan, times: list[TimeSpan]) -> None:
     if took:
         span.start -= took
         window = window[: len(window) - took]
-    cue = g.TIME_CUE_BEFORE.search(window)
+    cue = g.behind(g.TIME_CUE_BEFORE, window)
     if cue:
         word = cue.group("cue").lower()
         if word == "since" or (word == "from" and not _followed_by_to(text, span.end)):
@@ -464,7 +489,7 @@ def _make_range(
     """Turn `amount` into a range if `tail` ends one ("–35", " to 60", " and 10")."""
     sep = tail.group("sep").lower()
     window = text[max(0, amount.start - 30) : amount.start]
-    between = g.BETWEEN_BEFORE.search(window)
+    between = g.behind(g.BETWEEN_BEFORE, window)
     if sep == "and" and not (between and between.group().lower().startswith("between")):
         return False
     if sep == "to" and g.CHANGE_FROM_BEFORE.search(
@@ -609,11 +634,11 @@ def _judge(text: str, a: Amount) -> str:
         return "no"  # "three times as many", "a two-fold rise": multipliers are not figures
     if a.kind in ("count", "duration", "fraction") and g.AGE_AFTER.match(after):
         return "group"
-    qual = g.QUALIFIER_BEFORE.search(window) if not vocab.isdisjoint(g.QUALIFIER_VOCAB) else None
+    qual = g.behind(g.QUALIFIER_BEFORE, window) if not vocab.isdisjoint(g.QUALIFIER_VOCAB) else None
     if not vocab.isdisjoint(g.THRESHOLD_VOCAB):
-        if g.THRESHOLD_BEFORE.search(window):
+        if g.behind(g.THRESHOLD_BEFORE, window):
             return "group"
-        if qual and g.THRESHOLD_BEFORE.search(window[: qual.start()]):
+        if qual and g.behind(g.THRESHOLD_BEFORE, window[: qual.start()]):
             return "group"
     if a.kind == "duration":
         core = window[: qual.start()] if qual else window
@@ -718,7 +743,7 @@ class Clauses:
     once; `around(pos, sentence)` gives the clause holding `pos` by bisection."""
 
     def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in g.CLAUSE_BREAK.finditer(text)]
+        spans = [m.span() for m in g.CLAUSE_BREAK.finditer(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
@@ -887,7 +912,7 @@ def _pick_when(
 
 
 def _qualifier(text: str, a: Amount, window: str) -> None:
-    m = g.QUALIFIER_BEFORE.search(window)
+    m = g.behind(g.QUALIFIER_BEFORE, window)
     if m is not None:
         a.qualifier = T.qualifiers_before.get(squeeze(m.group("q")))
         return
@@ -897,9 +922,9 @@ def _qualifier(text: str, a: Amount, window: str) -> None:
 
 
 def _strip_qualifier(window: str) -> str:
-    m = g.QUALIFIER_BEFORE.search(window)
+    m = g.behind(g.QUALIFIER_BEFORE, window)
     core = window[: m.start()] if m else window
-    between = g.BETWEEN_BEFORE.search(core)
+    between = g.behind(g.BETWEEN_BEFORE, core)
     return core[: between.start()] if between else core
 
 
@@ -908,9 +933,13 @@ def _change(text: str, a: Amount, window: str, prev_fig: Amount | None) -> None:
         prev_fig is not None and prev_fig.level_pair and prev_fig.end > a.start - 8
     ):
         return
-    core = _strip_qualifier(window)
     patterns: tuple[tuple[regex.Pattern[str], dict[str, str]], ...] = ()
-    if g.words_in(core).isdisjoint(g.CHANGE_VOCAB):
+    # `core` is a prefix of `window` cut at a word boundary, so its words are among the
+    # window's: no change word in the window, no need to cut it.
+    core = window
+    if g.words_in(window).isdisjoint(g.CHANGE_VOCAB) or g.words_in(
+        core := _strip_qualifier(window)
+    ).isdisjoint(g.CHANGE_VOCAB):
         pass
     else:
         patterns = (
@@ -1040,47 +1069,83 @@ def _item_subject(text: str, a: Amount, limit: int) -> None:
 # --- output ---------------------------------------------------------------------------------
 
 
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+M = TypeVar("M", bound=BaseModel)
+
+
+def _trusted(cls: type[M], values: dict[str, Any]) -> M:
+    """What `cls(**values)` builds when `values` gives every field, in declaration order, with
+    a value of its declared type: the same model (same dict, fields set, no extras), without
+    the cost of validating it (tests/test_extract_speed_invariants.py checks they are equal)."""
+    m = _new_object(cls)
+    _set_attribute(m, "__dict__", values)
+    _set_attribute(m, "__pydantic_fields_set__", set(values))
+    _set_attribute(m, "__pydantic_extra__", None)
+    _set_attribute(m, "__pydantic_private__", None)
+    return m
+
+
+def _validated(cls: type[M], values: dict[str, Any]) -> M:
+    return cls(**values)
+
+
 def _figure(
-    text: str, a: Amount, path: str, record: str, source: BlockName, part: str | None, sentence: str
+    text: str,
+    a: Amount,
+    path: str,
+    record: str,
+    source: BlockName,
+    part: str | None,
+    sentence: str,
+    trusted: bool = False,
 ) -> Figure:
+    build = _trusted if trusted else _validated
     places = 4 if a.kind == "fraction" else None
     value = json_number(a.value, places) if a.value is not None else None
     low = json_number(a.low, places) if a.low is not None else None
     high = json_number(a.high, places) if a.high is not None else None
-    normalized = _normalized(a)
+    normalized = build(Normalized, _normalized(a))
     when = None
     if a.when is not None:
-        when = When(text=text[a.when.start : a.when.end], start=a.when.first, end=a.when.last)
-    return Figure(
-        path=path,
-        record=record,
-        source=source,
-        part=part,
-        text=text[a.start : a.end],
-        start=a.start,
-        end=a.end,
-        kind=a.kind,
-        value=value,
-        unit=a.unit,
-        low=low,
-        high=high,
-        qualifier=a.qualifier,
-        change=a.change,
-        per=a.per,
-        period=a.period,
-        when=when,
-        item=a.item,
-        subject=a.subject,
-        sentence=sentence,
-        normalized=normalized,
+        when = build(
+            When,
+            {"text": text[a.when.start : a.when.end], "start": a.when.first, "end": a.when.last},
+        )
+    return build(
+        Figure,
+        {
+            "path": path,
+            "record": record,
+            "source": source,
+            "part": part,
+            "text": text[a.start : a.end],
+            "start": a.start,
+            "end": a.end,
+            "kind": a.kind,
+            "value": value,
+            "unit": a.unit,
+            "low": low,
+            "high": high,
+            "qualifier": a.qualifier,
+            "change": a.change,
+            "per": a.per,
+            "period": a.period,
+            "when": when,
+            "item": a.item,
+            "subject": a.subject,
+            "sentence": sentence,
+            "normalized": normalized,
+        },
     )
 
 
-def _normalized(a: Amount) -> Normalized:
+def _normalized(a: Amount) -> dict[str, Any]:
+    """The fields of the amount's `Normalized`."""
     places = 4 if a.kind == "fraction" else None
     if a.unit is None or a.kind in ("money", "percent") or a.unit not in T.units:
         value = json_number(a.value, places) if a.value is not None else None
-        return Normalized(value=value, unit=a.unit)
+        return {"value": value, "unit": a.unit}
     unit = T.units[a.unit]
     value = json_number(a.value * unit.factor) if a.value is not None else None
-    return Normalized(value=value, unit=unit.base)
+    return {"value": value, "unit": unit.base}

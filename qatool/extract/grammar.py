@@ -61,8 +61,42 @@ def trie(words: Iterable[str]) -> str:
     return build(root)
 
 
+def suffix_trie(words: Iterable[str]) -> str:
+    """An alternation of lower-case `words` as a tree of shared endings ("(?:jan|febr)uary"):
+    what a look-behind pattern (matched right to left) should use instead of `trie`."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in reversed(word):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [build(child) + re.escape(ch) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+def behind(pattern: regex.Pattern[str], window: str) -> regex.Match[str] | None:
+    """`pattern.search(window)` for a look-behind pattern (REVERSE, ending in `$`): a match can
+    only end at the end of the window or before a final newline, so try the end anchored first
+    and search only when the window ends in a newline. Same result, no scan of the window."""
+    m = pattern.match(window)
+    if m is None and window.endswith("\n"):
+        m = pattern.search(window)
+    return m
+
+
 # Long word lists as prefix trees: the same matches, patterns several times quicker to compile.
-MONTH = "(?:" + trie(sorted({m.lower() for m in all_months()})) + r")\.?"
+_MONTH_NAMES = sorted({m.lower() for m in all_months()})
+MONTH = "(?:" + trie(_MONTH_NAMES) + r")\.?"
+# No month name ends another ("jun"/"june" differ at the end), so at most one matches ending at
+# a given place and the suffix tree finds what the prefix tree does, right to left, quicker.
+MONTH_BEHIND = "(?:" + suffix_trie(_MONTH_NAMES) + r")\.?"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 SCALE_WORDS = alternation([*T.scales, *(f"{w}s" for w in T.scales)])
@@ -160,18 +194,45 @@ ANCHOR_WORDS = frozenset(
     {w.lower() for w in (*T.number_units, *T.multipliers, *T.scales, *T.fractions)} | {"decade"}
 )
 ANCHOR_WORD = re.compile(r"(?<![a-z])" + trie(sorted(ANCHOR_WORDS)) + r"(?![a-z])")
-DIGIT_ANCHOR = re.compile(r"\d+|[£$€\[]")
-_NOT_LETTERS = str.maketrans({c: " " for c in map(chr, range(0x250)) if not c.isalpha()})
+# The `regex` engine scans for this character class several times quicker than `re`.
+DIGIT_ANCHOR = regex.compile(r"\d+|[£$€\[]")
 
 
-def anchors(lowered: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every digit, currency sign, "[" and number word, in order.
+# White space above U+0250 (what `str.isspace` says; tests check the list is complete).
+WIDE_SPACES = frozenset((0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
 
-    Number words are looked for only when the text holds one: splitting on non-letters and a
-    set intersection run at C speed, which most answers (figures in digits) then skip."""
-    found = [(m.start(), m.end(), m.group()) for m in DIGIT_ANCHOR.finditer(lowered)]
-    if not ANCHOR_WORDS.isdisjoint(lowered.translate(_NOT_LETTERS).split()):
-        found.extend((m.start(), m.end(), m.group()) for m in ANCHOR_WORD.finditer(lowered))
+
+def _token_char_class() -> str:
+    """A class of the characters that belong to a word token for the number-word gate: not
+    white space, and not a non-letter below U+0250 (`str.split` after mapping those to spaces)."""
+    cuts = sorted({c for c in range(0x250) if not chr(c).isalpha()} | WIDE_SPACES)
+    ranges: list[list[int]] = []
+    for c in cuts:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    body = "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return f"[^{body}]"
+
+
+_TOKEN_CHAR = _token_char_class()
+# Whether a whole token of the text is a number word: the same answer as splitting the text on
+# non-letters and intersecting with ANCHOR_WORDS, in one search.
+ANCHOR_WORD_GATE = re.compile(
+    f"(?<!{_TOKEN_CHAR})(?:{trie(sorted(ANCHOR_WORDS))})(?!{_TOKEN_CHAR})"
+)
+
+
+def anchors(lowered: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a number word) of every digit run, currency sign, "[" and number word,
+    in order.
+
+    Number words are looked for only when the text holds one as a whole token (one search,
+    which most answers, with figures in digits, fail quickly)."""
+    found = [(*m.span(), False) for m in DIGIT_ANCHOR.finditer(lowered)]
+    if ANCHOR_WORD_GATE.search(lowered) is not None:
+        found.extend((*m.span(), True) for m in ANCHOR_WORD.finditer(lowered))
         found.sort()
     return found
 
@@ -182,9 +243,9 @@ PREFIX_BEFORE = compile_pattern(
     rf"""
     (?: (?i:(?:financial|fiscal|academic|tax)\s+years?\s+)
       | (?i: (?:(?:financial|fiscal|tax|academic|calendar)\s+)? year\s+(?:ending|ended|end|to)\s+
-             (?:{DAY}\s+)? (?:{MONTH}\s+)? )
-      | (?i:{MONTH}) \s+ (?:[-–—]|(?i:to|and|until)) \s+ (?i:{MONTH}) ,?\s+
-      | (?i:{MONTH}) ,?\s+ (?:{DAY},?\s+)?
+             (?:{DAY}\s+)? (?:{MONTH_BEHIND}\s+)? )
+      | (?i:{MONTH_BEHIND}) \s+ (?:[-–—]|(?i:to|and|until)) \s+ (?i:{MONTH_BEHIND}) ,?\s+
+      | (?i:{MONTH_BEHIND}) ,?\s+ (?:{DAY},?\s+)?
       | {CURRENCY_PREFIX} \s?
       | (?<![A-Za-z])Q
       | (?<![A-Za-z])(?i:an?)\s+
@@ -350,8 +411,11 @@ SENTENCE_END = compile_pattern(
     FLAGS,
 )
 # A whole-text scan with a leading character class: the standard engine skips ahead on it.
+# Read: "[;:()—]" | ",(?!\d{3})" | " – " | " but ", " while ", " whilst ", " whereas " (the
+# first character decides which, so taking it first finds the same breaks).
 CLAUSE_BREAK = re.compile(
-    r"[;:()—]|,(?!\d{3})|[ \t\n][–-][ \t\n]|[ \t\n](?:but|while|whilst|whereas)[ \t\n]"
+    r"[;:()—,\t\n ](?:(?<=,)(?!\d{3})|(?<=[;:()—])"
+    r"|(?<=[ \t\n])(?:[–-]|but|while|whilst|whereas)[ \t\n])"
 )
 
 

@@ -44,8 +44,11 @@ def _year(text: str) -> int:
     return year + (2000 if year < 50 else 1900) if year < 100 else year
 
 
+_NOT_DIGIT = regex.compile(r"\D")
+
+
 def _day(text: str) -> int:
-    return int(regex.sub(r"\D", "", text))
+    return int(_NOT_DIGIT.sub("", text))
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
