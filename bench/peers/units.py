@@ -1,0 +1,425 @@
+"""The small explicit unit tables: each peer's unit names → ours, and ours → the names the
+peer suites score with (CQE's normalised units, quantulum3's unit names).
+
+"Ours" is qatool's vocabulary (../shared/spec/figures.md §1): ISO 4217 currency codes, unit
+symbols (t, kg, km, mi, L, ha, GWh, MW …), "%" and "pp", duration words (year, month …).
+A unit missing from a table is passed through lower-cased, so it can still match by name.
+"""
+
+from __future__ import annotations
+
+# kind of an amount in each of our units (money is any 3-letter upper-case code)
+KIND_OF: dict[str, str] = {
+    **dict.fromkeys(["t", "kg", "g", "mg", "lb", "oz", "st", "kt", "Mt"], "mass"),
+    **dict.fromkeys(["L", "ml", "m3", "gal", "pt", "bcm", "Ml"], "volume"),
+    **dict.fromkeys(["m", "km", "cm", "mm", "mi", "ft", "yd", "in", "nmi"], "length"),
+    **dict.fromkeys(["m2", "km2", "ha", "acre", "sq mi", "ft2"], "area"),
+    **dict.fromkeys(["Wh", "kWh", "MWh", "GWh", "TWh"], "energy"),
+    **dict.fromkeys(["W", "kW", "MW", "GW"], "power"),
+    **dict.fromkeys(["year", "month", "week", "day", "hour", "minute", "second"], "duration"),
+    **dict.fromkeys(["mph", "km/h"], "speed"),
+    **dict.fromkeys(["degC", "degF"], "temperature"),
+    "%": "percent",
+    "pp": "percent",
+}
+
+
+def kind_of(unit: str | None) -> str:
+    if unit is None:
+        return "count"
+    if len(unit) == 3 and unit.isupper():
+        return "money"
+    return KIND_OF.get(unit, "other")
+
+
+# quantulum3 unit name → ours
+QUANTULUM3: dict[str, str | None] = {
+    "pound sterling": "GBP",
+    "penny": "GBP",
+    "dollar": "USD",
+    "united states dollar": "USD",
+    "euro": "EUR",
+    "cent": "USD",
+    "japanese yen": "JPY",
+    "chinese yuan": "CNY",
+    "tonne": "t",
+    "metric ton": "t",
+    "kilogram": "kg",
+    "gram": "g",
+    "milligram": "mg",
+    "pound-mass": "lb",
+    "ounce": "oz",
+    "stone": "st",
+    "litre": "L",
+    "millilitre": "ml",
+    "cubic metre": "m3",
+    "gallon": "gal",
+    "pint": "pt",
+    "metre": "m",
+    "kilometre": "km",
+    "centimetre": "cm",
+    "millimetre": "mm",
+    "mile": "mi",
+    "foot": "ft",
+    "yard": "yd",
+    "inch": "in",
+    "nautical mile": "nmi",
+    "square metre": "m2",
+    "square kilometre": "km2",
+    "hectare": "ha",
+    "acre": "acre",
+    "square mile": "sq mi",
+    "square foot": "ft2",
+    "watt-hour": "Wh",
+    "kilowatt-hour": "kWh",
+    "megawatt-hour": "MWh",
+    "gigawatt-hour": "GWh",
+    "terawatt-hour": "TWh",
+    "watt": "W",
+    "kilowatt": "kW",
+    "megawatt": "MW",
+    "gigawatt": "GW",
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+    "mile per hour": "mph",
+    "kilometre per hour": "km/h",
+    "degree Celsius": "degC",
+    "degree fahrenheit": "degF",
+    "degree Fahrenheit": "degF",
+    "percentage": "%",
+    "per cent": "%",
+    "percentage point": "pp",
+    "dimensionless": None,
+}
+QUANTULUM3_SCALE = {"penny": 0.01, "cent": 0.01}
+
+# Recognizers-Text resolution unit → ours
+RECOGNIZERS: dict[str, str] = {
+    "Pound": "GBP",
+    "British pound": "GBP",
+    "Penny": "GBP",
+    "Pence": "GBP",
+    "Dollar": "USD",
+    "United States dollar": "USD",
+    "Cent": "USD",
+    "Euro": "EUR",
+    "Japanese yen": "JPY",
+    "Chinese yuan": "CNY",
+    "Canadian dollar": "CAD",
+    "Australian dollar": "AUD",
+    "Ton": "t",
+    "Metric ton": "t",
+    "Kilogram": "kg",
+    "Gram": "g",
+    "Milligram": "mg",
+    "Pound-mass": "lb",
+    "Ounce": "oz",
+    "Stone": "st",
+    "Liter": "L",
+    "Milliliter": "ml",
+    "Cubic meter": "m3",
+    "Gallon": "gal",
+    "Pint": "pt",
+    "Meter": "m",
+    "Kilometer": "km",
+    "Centimeter": "cm",
+    "Millimeter": "mm",
+    "Mile": "mi",
+    "Foot": "ft",
+    "Yard": "yd",
+    "Inch": "in",
+    "Square meter": "m2",
+    "Square kilometer": "km2",
+    "Hectare": "ha",
+    "Acre": "acre",
+    "Square mile": "sq mi",
+    "Square foot": "ft2",
+    "Watt": "W",
+    "Kilowatt": "kW",
+    "Megawatt": "MW",
+    "Gigawatt": "GW",
+    "Kilowatt hour": "kWh",
+    "Megawatt hour": "MWh",
+    "Gigawatt hour": "GWh",
+    "Mile per hour": "mph",
+    "Kilometer per hour": "km/h",
+    "C": "degC",
+    "F": "degF",
+    "Year": "year",
+    "Month": "month",
+    "Week": "week",
+    "Day": "day",
+}
+RECOGNIZERS_SCALE = {"Penny": 0.01, "Pence": 0.01, "Cent": 0.01}
+
+# duckling unit → ours
+DUCKLING: dict[str, str] = {
+    "£": "GBP",
+    "GBP": "GBP",
+    "$": "USD",
+    "USD": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
+    "cent": "USD",
+    "pence": "GBP",
+    "p": "GBP",
+    "INR": "INR",
+    "JPY": "JPY",
+    "CNY": "CNY",
+    "kilogram": "kg",
+    "gram": "g",
+    "milligram": "mg",
+    "pound": "lb",
+    "ounce": "oz",
+    "litre": "L",
+    "millilitre": "ml",
+    "gallon": "gal",
+    "metre": "m",
+    "kilometre": "km",
+    "centimetre": "cm",
+    "millimetre": "mm",
+    "mile": "mi",
+    "foot": "ft",
+    "yard": "yd",
+    "inch": "in",
+    "celsius": "degC",
+    "fahrenheit": "degF",
+    "degree": "degC",
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+}
+DUCKLING_SCALE = {"cent": 0.01, "pence": 0.01, "p": 0.01}
+
+# CQE normalised unit → ours
+CQE: dict[str, str] = {
+    "pound sterling": "GBP",
+    "penny": "GBP",
+    "dollar": "USD",
+    "euro": "EUR",
+    "cent": "USD",
+    "japanese yen": "JPY",
+    "chinese yuan": "CNY",
+    "metric ton": "t",
+    "tonne": "t",
+    "kilogram": "kg",
+    "gram": "g",
+    "milligram": "mg",
+    "pound-mass": "lb",
+    "ounce": "oz",
+    "litre": "L",
+    "millilitre": "ml",
+    "cubic metre": "m3",
+    "gallon": "gal",
+    "pint": "pt",
+    "metre": "m",
+    "kilometre": "km",
+    "centimetre": "cm",
+    "millimetre": "mm",
+    "mile": "mi",
+    "foot": "ft",
+    "yard": "yd",
+    "inch": "in",
+    "square metre": "m2",
+    "square kilometre": "km2",
+    "hectare": "ha",
+    "acre": "acre",
+    "square mile": "sq mi",
+    "square foot": "ft2",
+    "watt-hour": "Wh",
+    "kilowatt hour": "kWh",
+    "megawatt hour": "MWh",
+    "gigawatt hour": "GWh",
+    "terawatt hour": "TWh",
+    "watt": "W",
+    "kilowatt": "kW",
+    "megawatt": "MW",
+    "gigawatt": "GW",
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+    "mile per hour": "mph",
+    "kilometre per hour": "km/h",
+    "celsius": "degC",
+    "fahrenheit": "degF",
+    "percentage": "%",
+    "percentage point": "pp",
+}
+CQE_SCALE = {"penny": 0.01, "cent": 0.01}
+
+# ours → CQE's normalised unit names (NewsQuant and the Recognizers-Text sets in CQE's format)
+TO_CQE: dict[str, str] = {
+    "GBP": "pound sterling",
+    "USD": "dollar",
+    "EUR": "euro",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "AUD": "australian dollar",
+    "CAD": "canadian dollar",
+    "HKD": "hong kong dollar",
+    "CHF": "swiss franc",
+    "INR": "rupee",
+    "t": "metric ton",
+    "kg": "kilogram",
+    "g": "gram",
+    "mg": "milligram",
+    "lb": "pound-mass",
+    "oz": "ounce",
+    "L": "litre",
+    "ml": "millilitre",
+    "m3": "cubic metre",
+    "gal": "gallon",
+    "m": "metre",
+    "km": "kilometre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "mi": "mile",
+    "ft": "foot",
+    "yd": "yard",
+    "in": "inch",
+    "m2": "square metre",
+    "km2": "square kilometre",
+    "ha": "hectare",
+    "acre": "acre",
+    "ft2": "square foot",
+    "W": "watt",
+    "kW": "kilowatt",
+    "MW": "megawatt",
+    "GW": "gigawatt",
+    "kWh": "kilowatt hour",
+    "GWh": "gigawatt hour",
+    "mph": "mile per hour",
+    "km/h": "kilometre per hour",
+    "degC": "celsius",
+    "degF": "fahrenheit",
+    "%": "percentage",
+    "pp": "percentage point",
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+}
+
+# ours → quantulum3's unit names (its quantities.json)
+TO_QUANTULUM3: dict[str, str | None] = {
+    "GBP": "pound sterling",
+    "USD": "dollar",
+    "EUR": "euro",
+    "JPY": "japanese yen",
+    "t": "tonne",
+    "kg": "kilogram",
+    "g": "gram",
+    "mg": "milligram",
+    "lb": "pound-mass",
+    "oz": "ounce",
+    "L": "litre",
+    "ml": "millilitre",
+    "m3": "cubic metre",
+    "gal": "gallon",
+    "m": "metre",
+    "km": "kilometre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "mi": "mile",
+    "ft": "foot",
+    "yd": "yard",
+    "in": "inch",
+    "m2": "square metre",
+    "km2": "square kilometre",
+    "ha": "hectare",
+    "acre": "acre",
+    "W": "watt",
+    "kW": "kilowatt",
+    "MW": "megawatt",
+    "GW": "gigawatt",
+    "kWh": "kilowatt hour",
+    "GWh": "gigawatt hour",
+    "mph": "mile per hour",
+    "km/h": "kilometre per hour",
+    "degC": "degree Celsius",
+    "degF": "degree fahrenheit",
+    "%": "percentage",
+    "year": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+}
+
+
+# a unit (or counted noun) as qatool writes it → CQE's name, for what TO_CQE does not cover
+SURFACE_TO_CQE: dict[str, str] = {
+    "°c": "celsius",
+    "°f": "fahrenheit",
+    "hp": "horsepower",
+    "hz": "hertz",
+    "mhz": "megahertz",
+    "ghz": "gigahertz",
+    "μm": "micrometre",
+    "ppb": "parts-per-billion",
+    "ppm": "parts-per-million",
+    "rpm": "revolutions per minute",
+    "mpg": "mile per gallon",
+    "mah": "milliampere-hour",
+    "yen": "japanese yen",
+    "jpy": "japanese yen",
+    "yuan": "chinese yuan",
+    "cny": "chinese yuan",
+    "gigatonne": "gigaton",
+}
+
+
+def singular(noun: str) -> str:
+    """A crude singular, for counts' nouns ("officers" → "officer"): CQE names a count's unit
+    by the noun counted."""
+    w = noun.strip().lower().split(" ")[-1] if noun.strip() else ""
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def to_cqe(pred: dict) -> str:
+    """The CQE normalised-unit name of one prediction."""
+    if pred.get("cqe_unit"):
+        return str(pred["cqe_unit"]).lower()
+    unit = pred.get("unit")
+    if unit is None:
+        item = pred.get("item")
+        name = singular(item) if item else "-"
+    else:
+        name = TO_CQE.get(unit, str(unit).lower())
+    name = SURFACE_TO_CQE.get(name, name)
+    per = pred.get("per")
+    return f"{name} per {singular(per)}" if per and name != "-" else name
+
+
+def to_quantulum3(pred: dict) -> str:
+    """The quantulum3 unit name of one prediction."""
+    if pred.get("q3_unit"):
+        return str(pred["q3_unit"])
+    unit = pred.get("unit")
+    if unit is None:
+        return "dimensionless"
+    return TO_QUANTULUM3.get(unit, str(unit).lower())
