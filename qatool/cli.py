@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Protocol
 
 import typer
@@ -94,6 +95,12 @@ JsonlOpt = Annotated[
 TableOpt = Annotated[
     bool, typer.Option("--table", help="Print a view for people (the default on a terminal).")
 ]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept."
+    ),
+]
 StrictOpt = Annotated[
     bool,
     typer.Option("--strict", help="Treat a record's warnings (e.g. truncated answer) as errors."),
@@ -158,6 +165,20 @@ def _figure_writer(output: str) -> Writer:
     return _record_writer(output)
 
 
+def _emit(items: Iterable[Any], writer: Writer) -> bool:
+    """Write each record or figure; report each problem on stderr. True if any problem."""
+    from qatool.batch import Problem
+
+    failed = False
+    for item in items:
+        if isinstance(item, Problem):
+            failed = True
+            _report(item)
+        else:
+            writer.write(item)
+    return failed
+
+
 @app.command()
 def parse(
     files: Files = None,
@@ -166,12 +187,7 @@ def parse(
     jsonl: JsonlOpt = False,
     table: TableOpt = False,
     strict: StrictOpt = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept."
-        ),
-    ] = 1,
+    jobs: JobsOpt = 1,
 ) -> None:
     """One record per written question and answer (records.md).
 
@@ -179,10 +195,9 @@ def parse(
     """
     _check_format(format)
     output = _pick_output(table, json_, jsonl)
-    from qatool.batch import Problem, iter_records
+    from qatool.batch import iter_records
 
     writer = _record_writer(output)
-    failed = False
     try:
         if jobs == 1:
             items: Any = iter_records(files or [], format, strict)
@@ -191,12 +206,7 @@ def parse(
 
             serialize = output in ("json", "jsonl")
             items = parallel_items(files or [], format, strict, jobs=jobs, serialize=serialize)
-        for item in items:
-            if isinstance(item, Problem):
-                failed = True
-                _report(item)
-            else:
-                writer.write(item)
+        failed = _emit(items, writer)
     finally:
         writer.close()
     if failed:
@@ -224,12 +234,7 @@ def facts(
         typer.Option("--source", "-s", help="Only figures from the 'answer' or the 'question'."),
     ] = None,
     strict: StrictOpt = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", min=0, help="Worker processes (0: one per core); output order is kept."
-        ),
-    ] = 1,
+    jobs: JobsOpt = 1,
 ) -> None:
     """One row per figure stated in each question and answer (figures.md).
 
@@ -241,10 +246,9 @@ def facts(
         raise typer.BadParameter("must be 'answer' or 'question'", param_hint="--source")
     kinds = frozenset(k.strip() for k in kind.split(",") if k.strip()) if kind else None
     sources: tuple[Any, ...] = (source,) if source else ("question", "answer")
-    from qatool.batch import Problem, iter_figures, iter_records
+    from qatool.batch import iter_figures, iter_records
 
     writer = _figure_writer(output)
-    failed = False
     try:
         if jobs == 1:
             items: Any = iter_figures(iter_records(files or [], format, strict), kinds, sources)
@@ -261,12 +265,7 @@ def facts(
                 sources=sources,
                 serialize=output in ("json", "jsonl"),
             )
-        for item in items:
-            if isinstance(item, Problem):
-                failed = True
-                _report(item)
-            else:
-                writer.write(item)
+        failed = _emit(items, writer)
     finally:
         writer.close()
     if failed:
