@@ -10,15 +10,20 @@ from __future__ import annotations
 
 # kind of an amount in each of our units (money is any 3-letter upper-case code)
 KIND_OF: dict[str, str] = {
-    **dict.fromkeys(["t", "kg", "g", "mg", "lb", "oz", "st", "kt", "Mt"], "mass"),
-    **dict.fromkeys(["L", "ml", "m3", "gal", "pt", "bcm", "Ml"], "volume"),
+    **dict.fromkeys(["t", "kg", "g", "mg", "lb", "oz", "st", "kt", "Mt", "Gt"], "mass"),
+    **dict.fromkeys(["L", "ml", "m3", "gal", "pt", "bcm", "Ml", "bbl", "ft3"], "volume"),
     **dict.fromkeys(["m", "km", "cm", "mm", "mi", "ft", "yd", "in", "nmi"], "length"),
     **dict.fromkeys(["m2", "km2", "ha", "acre", "sq mi", "ft2"], "area"),
-    **dict.fromkeys(["Wh", "kWh", "MWh", "GWh", "TWh"], "energy"),
-    **dict.fromkeys(["W", "kW", "MW", "GW"], "power"),
+    **dict.fromkeys(["Wh", "kWh", "MWh", "GWh", "TWh", "kcal"], "energy"),
+    **dict.fromkeys(["W", "kW", "MW", "GW", "hp", "bhp"], "power"),
     **dict.fromkeys(["year", "month", "week", "day", "hour", "minute", "second"], "duration"),
-    **dict.fromkeys(["mph", "km/h"], "speed"),
-    **dict.fromkeys(["degC", "degF"], "temperature"),
+    **dict.fromkeys(["mph", "km/h", "kn"], "speed"),
+    **dict.fromkeys(["degC", "degF", "°C"], "temperature"),
+    **dict.fromkeys(["Hz", "kHz", "MHz", "GHz"], "frequency"),
+    **dict.fromkeys(["kbit/s", "Mbit/s", "Gbit/s"], "data_rate"),
+    **dict.fromkeys(["kPa", "MPa", "GPa", "psi", "ksi"], "pressure"),
+    **dict.fromkeys(["N m", "lbf ft"], "torque"),
+    "mpg": "fuel_economy",
     "%": "percent",
     "pp": "percent",
 }
@@ -257,6 +262,38 @@ CQE: dict[str, str] = {
     "fahrenheit": "degF",
     "percentage": "%",
     "percentage point": "pp",
+    "australian dollar": "AUD",
+    "canadian dollar": "CAD",
+    "new zealand dollar": "NZD",
+    "hong kong dollar": "HKD",
+    "singapore dollar": "SGD",
+    "indian rupee": "INR",
+    "swiss franc": "CHF",
+    "malaysian ringgit": "MYR",
+    "shekel": "ILS",
+    "south african rand": "ZAR",
+    "kiloton": "kt",
+    "megaton": "Mt",
+    "gigaton": "Gt",
+    "barrel": "bbl",
+    "cubic foot": "ft3",
+    "megawatt-hour": "MWh",
+    "kilocalorie": "kcal",
+    "horsepower": "hp",
+    "brake horsepower": "bhp",
+    "knot": "kn",
+    "nautical mile": "nmi",
+    "hertz": "Hz",
+    "kilohertz": "kHz",
+    "megahertz": "MHz",
+    "gigahertz": "GHz",
+    "megabit per second": "Mbit/s",
+    "gigabit per second": "Gbit/s",
+    "megapascal": "MPa",
+    "gigapascal": "GPa",
+    "pound per square inch": "psi",
+    "newton metre": "N m",
+    "foot pound-force": "lbf ft",
 }
 CQE_SCALE = {"penny": 0.01, "cent": 0.01}
 
@@ -271,17 +308,42 @@ TO_CQE: dict[str, str] = {
     "CAD": "canadian dollar",
     "HKD": "hong kong dollar",
     "CHF": "swiss franc",
-    "INR": "rupee",
+    "INR": "indian rupee",
+    "NZD": "new zealand dollar",
+    "SGD": "singapore dollar",
+    "PKR": "rupee",
+    "MYR": "malaysian ringgit",
+    "ILS": "shekel",
+    "DKK": "danish krone",
+    "SEK": "swedish krone",
+    "NOK": "norwegian krone",
+    "ZAR": "south african rand",
+    "RUB": "russian ruble",
+    "MXN": "mexican peso",
+    "BRL": "brazilian real",
+    "KRW": "south korean won",
+    "TRY": "turkish lira",
+    "KES": "kenyan shilling",
+    "UAH": "ukrainian hryvnia",
+    "NGN": "nigerian naira",
+    "PLN": "polish zloty",
     "t": "metric ton",
+    "kt": "kiloton",
+    "Mt": "megaton",
+    "Gt": "gigaton",
     "kg": "kilogram",
     "g": "gram",
     "mg": "milligram",
     "lb": "pound-mass",
     "oz": "ounce",
+    "st": "stone",
     "L": "litre",
     "ml": "millilitre",
     "m3": "cubic metre",
     "gal": "gallon",
+    "pt": "pint",
+    "bbl": "barrel",
+    "ft3": "cubic foot",
     "m": "metre",
     "km": "kilometre",
     "cm": "centimetre",
@@ -295,16 +357,42 @@ TO_CQE: dict[str, str] = {
     "ha": "hectare",
     "acre": "acre",
     "ft2": "square foot",
+    "sq mi": "square mile",
     "W": "watt",
     "kW": "kilowatt",
     "MW": "megawatt",
     "GW": "gigawatt",
+    "hp": "horsepower",
+    "bhp": "brake horsepower",
+    "Wh": "watt-hour",
     "kWh": "kilowatt hour",
+    "MWh": "megawatt hour",
     "GWh": "gigawatt hour",
+    "TWh": "terawatt hour",
+    # CQE names news' (food) "Calories" "calorie"; qatool reads them as kilocalories
+    "kcal": "calorie",
     "mph": "mile per hour",
     "km/h": "kilometre per hour",
+    "kn": "knot",
+    "nmi": "nautical mile",
+    "°C": "celsius",
     "degC": "celsius",
     "degF": "fahrenheit",
+    "Hz": "hertz",
+    "kHz": "kilohertz",
+    "MHz": "megahertz",
+    "GHz": "gigahertz",
+    "kbit/s": "kilobit per second",
+    "Mbit/s": "megabit per second",
+    "Gbit/s": "gigabit per second",
+    "kPa": "kilopascal",
+    "MPa": "megapascal",
+    "GPa": "gigapascal",
+    "psi": "pound per square inch",
+    "ksi": "kilopound per square inch",
+    "N m": "newton metre",
+    "lbf ft": "foot pound-force",
+    "mpg": "mile per gallon",
     "%": "percentage",
     "pp": "percentage point",
     "year": "year",
@@ -387,17 +475,37 @@ SURFACE_TO_CQE: dict[str, str] = {
 }
 
 
-def singular(noun: str) -> str:
-    """A crude singular, for counts' nouns ("officers" → "officer"): CQE names a count's unit
-    by the noun counted."""
-    w = noun.strip().lower().split(" ")[-1] if noun.strip() else ""
+IRREGULAR_PLURALS = {"children": "child", "people": "people", "feet": "foot", "teeth": "tooth",
+                     "mice": "mouse", "geese": "goose", "women": "woman", "men": "man"}
+
+
+def _singular_word(w: str) -> str:
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
+    if w.endswith("men") and len(w) > 4:  # fishermen, servicemen
+        return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes")):
+    if w.endswith(("ches", "shes", "sses", "xes", "uses")):
         return w[:-2]
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         return w[:-1]
     return w
+
+
+def singular(noun: str) -> str:
+    """The last word of a noun made singular, crudely ("officers" → "officer")."""
+    w = noun.strip().lower().split(" ")[-1] if noun.strip() else ""
+    return _singular_word(w)
+
+
+def singular_phrase(noun: str) -> str:
+    """A counted noun phrase with its head made singular ("heart transplants" → "heart
+    transplant"): CQE names a count's unit by the whole phrase counted."""
+    words = noun.strip().lower().split()
+    if not words:
+        return ""
+    return " ".join([*words[:-1], _singular_word(words[-1])])
 
 
 def to_cqe(pred: dict) -> str:
@@ -407,7 +515,7 @@ def to_cqe(pred: dict) -> str:
     unit = pred.get("unit")
     if unit is None:
         item = pred.get("item")
-        name = singular(item) if item else "-"
+        name = singular_phrase(item) if item else "-"
     else:
         name = TO_CQE.get(unit, str(unit).lower())
     name = SURFACE_TO_CQE.get(name, name)
