@@ -320,7 +320,7 @@ def main() -> None:
 
     stdout = sys.stdout
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="qatool")
     except BrokenPipeError:
         _quiet_pipe()
     except SystemExit as exc:
