@@ -527,6 +527,13 @@ def _make_range(
         high_end = tail.end("scale")
         if not amount.scaled:  # "£2-3 million": the scale is shared
             low *= scale
+    if (
+        sep == "to"
+        and low < high
+        and (unit_first or not amount.plain or high > 10 * low)
+        and g.behind(g.CHANGE_THEN_LEVEL_BEFORE, window)
+    ):
+        return False  # "rose by 1,200 to 148,000": a change, then the level it reached
     if not low < high:
         if (
             sep == "to"
