@@ -8,21 +8,18 @@ and printed), 2 usage error; `--debug` shows the traceback; a closed pipe ends q
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
+from qatool_run import qatool
 
 from qatool.batch import Problem, iter_figures, iter_records
-from qatool.cli import main
 from qatool.models import Figure, Record
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,37 +27,6 @@ SEED = REPO / "samples" / "drugs-balkans.twfy.txt"
 GOOD2 = REPO / "samples" / "example-commons-schools.twfy.txt"
 CORPUS = REPO.parent / "shared" / "corpus" / "commons-written-answers-2023-09-to-2024-05.jsonl"
 INTERNAL_HINT = "(hint: a bug in qatool; run with --debug for the traceback)"
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def lines(self) -> list[str]:
-        return self.err.splitlines()
-
-
-def qatool(*args: str | Path, stdin: bytes = b"") -> Run:
-    """Run `qatool ARGS` through `qatool.cli.main` in this process."""
-    out, err = io.BytesIO(), io.BytesIO()
-    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
-    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True)
-    with (
-        mock.patch.object(sys, "argv", ["qatool", *map(str, args)]),
-        mock.patch.object(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin))),
-        mock.patch.object(sys, "stdout", stdout),
-        mock.patch.object(sys, "stderr", stderr),
-    ):
-        try:
-            main()
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:  # pragma: no cover - main always exits
-            code = 0
-    return Run(code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8"))
 
 
 def subprocess_qatool(
