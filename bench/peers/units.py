@@ -475,8 +475,16 @@ SURFACE_TO_CQE: dict[str, str] = {
 }
 
 
-IRREGULAR_PLURALS = {"children": "child", "people": "people", "feet": "foot", "teeth": "tooth",
-                     "mice": "mouse", "geese": "goose", "women": "woman", "men": "man"}
+IRREGULAR_PLURALS = {
+    "children": "child",
+    "people": "people",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "women": "woman",
+    "men": "man",
+}
 
 
 def _singular_word(w: str) -> str:
