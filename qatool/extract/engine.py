@@ -41,6 +41,8 @@ TOKEN_SPAN = 400  # no amount or date is longer; bounds every anchored match
 SCALE_SUFFIXES = T.scale_suffixes
 RUN_OF_WORD = regex.compile(r"[\w/.·]*")
 PHONE_TAIL = regex.compile(r"(?:[ \t]\d{2,4})+")
+# "+44 20 7008 5000", "+234 (9) 462 3100": an international dialling code and its groups
+INTL_PHONE_TAIL = regex.compile(r"(?:[ \t]{1,2}(?:\(\d{1,4}\)\s?)?\d{1,5}|[ \t]{1,2}\(\d{1,4}\))+")
 # Small fixed patterns for the per-figure checks (the standard engine is quicker for these).
 TO_AFTER = re.compile(r"\s*(?:to|until|till|[-–—])\s")
 LETTERS = re.compile(r"[A-Za-z]+")
@@ -57,6 +59,28 @@ LETTER_AFTER = re.compile(r"\s+[A-Za-z]")
 CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{2,6}|[A-Z]{1,2}\d{1,2}[A-Z]?)\s$")
 NAME_WORD_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<=[a-z,;]\s)([A-Z][a-z]+)\s$")
 END_AFTER = re.compile(r"\s*(?:[.,;:)]|$|\s+(?:and|or)\b)")
+# "the Condition Data Collection 2 is", "BBC Radio 4's", "Control Period 7 across": a small
+# number after a name of two or more capitalised words, with no noun after it to count.
+TITLE_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][A-Za-z]+\s(?:[A-Z][A-Za-z]+\s)+$")
+NAME_END_AFTER = re.compile(r"(?:['’]s\b|\+|\s*(?:[.,;:)]|$))")
+# "… 82% of all practices, up from 0.2% in December 2022 …": a date that belongs to the level
+# compared with; it frames no other figure of the sentence.
+COMPARISON_DATE_BEFORE = re.compile(
+    r"(?<!\w)(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+[^\s,;]+(?:\s+[a-z]+){0,3}?"
+    r"\s+(?:in|at|on|as\s+at)\s+$",
+    re.IGNORECASE,
+)
+TOTAL_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]otal(?:led|ling|s)?|TOTAL)(?:\s+of)?\s*[:–—-]?\s*$")
+# "worth £10.5 billion, up 3% since last year", "exports were down 12%": a change
+UP_DOWN_BEFORE = re.compile(
+    r"(?:[,;(–—]|(?<![\w'’])(?:is|are|was|were|been|be|now|stood))\s+(?P<cue>up|down)(?:\s+by)?\s+$",
+    re.IGNORECASE,
+)
+# "3- and 4-year-old children": the first age of a pair, its "year-old" said once
+AGE_PAIR_AFTER = re.compile(
+    r"(?:-?\s*(?:,|and|or|to)\s*\d{1,2}){1,4}(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)olds?(?!\w)",
+    re.IGNORECASE,
+)
 MORE_THAN_BEFORE = re.compile(r"\b(?:more|other)\s+than\s+$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\.?\s+to\s+")
 OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
@@ -360,6 +384,15 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             text, end, end + AHEAD
         )  # telephone numbers and codes: skip every group
         return None, phone.end() if phone else end
+    if (
+        start > 0
+        and text[start - 1] == "+"
+        and not currency
+        and 1 <= len(digits) <= 3
+        and digits.isdigit()
+        and (phone := INTL_PHONE_TAIL.match(text, end, end + AHEAD)) is not None
+    ):
+        return None, phone.end()  # "+44 20 7008 5000": a telephone number
     if g.TRUNCATED.match(text, end, end + AHEAD):
         return None, end  # "12,4...": a number cut off mid-way says nothing
     if (
@@ -570,6 +603,7 @@ def _judge(text: str, a: Amount) -> str:
         a.kind in ("count", "fraction", "duration")
         and (not vocab.isdisjoint(g.REFERENCE_VOCAB) or "Year" in window)
         and g.REFERENCE_BEFORE.search(window)
+        and not g.DEMONSTRATIVE_AMOUNT_BEFORE.search(window)
     ):
         return "no"
     if (
@@ -601,6 +635,7 @@ def _judge(text: str, a: Amount) -> str:
             and "," not in digits
             and "." not in digits
             and not LOWER_WORD_AFTER.match(after)
+            and not TOTAL_BEFORE.search(window)
         ):
             return "no"  # record and question numbers
         if "," not in digits and "." not in digits and CODE_BEFORE.search(window):
@@ -635,12 +670,38 @@ def _judge(text: str, a: Amount) -> str:
         name = NAME_WORD_BEFORE.search(window)
         if name and name.group(1).lower() not in T.phrase_stops:
             return "no"  # "Brimstone 3.", "Scheme 1 and …": a number that ends a name
+    if (
+        a.kind == "count"
+        and a.plain
+        and not a.words
+        and a.low is None
+        and len(a.raw_digits) <= 2
+        and TITLE_NAME_BEFORE.search(window)
+    ):
+        nxt = NEXT_WORD.match(after)
+        if (
+            NAME_END_AFTER.match(after)
+            or END_AFTER.match(after)
+            or (nxt is not None and nxt.group(1) in T.phrase_stops)
+        ):
+            return "no"  # "the Condition Data Collection 2 is in progress": part of a name
     if a.words and a.value == 1 and MORE_THAN_BEFORE.search(window):
         return "no"  # "more than one intervention": an idiom, not an amount
     if a.kind == "count" and MULTIPLIER_AFTER.match(after):
         return "no"  # "three times as many", "a two-fold rise": multipliers are not figures
     if a.kind in ("count", "duration", "fraction") and g.AGE_AFTER.match(after):
         return "group"
+    if a.kind == "count" and a.plain and AGE_PAIR_AFTER.match(after):
+        return "group"  # "3- and 4-year-olds"
+    if (
+        a.kind == "count"
+        and a.plain
+        and not a.words
+        and len(a.raw_digits) <= 2
+        and after[:1] == "s"
+        and not after[1:2].isalnum()
+    ):
+        return "group"  # "under 18s", "the over-65s", "people in their 20s": ages
     qual = g.behind(g.QUALIFIER_BEFORE, window) if not vocab.isdisjoint(g.QUALIFIER_VOCAB) else None
     if not vocab.isdisjoint(g.THRESHOLD_VOCAB):
         if g.behind(g.THRESHOLD_BEFORE, window):
@@ -914,8 +975,14 @@ def _pick_when(
     if following is not None or preceding is not None:
         return following or preceding
     if b >= lo:
-        return spans[b]
-    return spans[k] if k < hi else None
+        return None if _comparison_date(text, spans[b]) else spans[b]
+    if k < hi and not _comparison_date(text, spans[k]):
+        return spans[k]
+    return None
+
+
+def _comparison_date(text: str, span: TimeSpan) -> bool:
+    return COMPARISON_DATE_BEFORE.search(text, max(0, span.start - 60), span.start) is not None
 
 
 def _qualifier(text: str, a: Amount, window: str) -> None:
@@ -959,6 +1026,10 @@ def _change(text: str, a: Amount, window: str, prev_fig: Amount | None) -> None:
         if m is not None:
             a.change = table.get(squeeze(m.group("cue")))
             return
+    tail = window[-24:]
+    if ("up" in tail or "down" in tail) and (ud := UP_DOWN_BEFORE.search(tail)) is not None:
+        a.change = "increase" if ud.group("cue").lower() == "up" else "decrease"
+        return
     after = g.CHANGE_AFTER.match(text, a.end, a.end + AHEAD)
     if after is not None:
         cue = after.group("cue") or after.group("cue2")

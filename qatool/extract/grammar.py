@@ -140,7 +140,7 @@ TIME = rf"""
       | (?P<y4>{YEAR4}) - (?P<m4>[01]\d) - (?P<d4>[0-3]\d) (?!\d)
     )
   | (?P<fy>                                           # 2022-23, 2022/23, 2005-6, 2022/2023
-        (?P<fy_a>{YEAR4}) \s?[-/–—]\s? (?P<fy_b>\d{{4}}|\d{{2}}|\d) (?![\d%]|\.\d|[-/–—]\d)
+        (?P<fy_a>{YEAR4}) \s?[-/–—]\s? (?P<fy_b>{YEAR4}|(?<=\d[-/–—])\d{{4}}|\d{{2}}|\d) (?![\d%]|\.\d|[-/–—]\d)
       | (?i:(?:financial|fiscal|academic|tax)\s+years?\s+) (?P<fy_c>\d\d)[-/–](?P<fy_d>\d\d) (?![\d%]|\.\d)
     )
   | (?P<month_range>                                  # February to April 2010
@@ -150,7 +150,7 @@ TIME = rf"""
   | (?P<month_year> (?P<m5>(?i:{MONTH})) ,? \s+ (?P<y5>{YEAR4}) (?![\d/–-]\d) )
   | (?P<quarter> (?i:Q)(?P<q6>[1-4]) \s? (?P<y6>{YEAR4}) (?!\d) )
   | (?P<decade> (?:the\s+|mid-|early\s+|late\s+)? {YEAR4}'?s (?!\w) )
-  | (?P<year> (?<!(?i:circa|than|approximately|nearly|almost)\s) (?P<y7>{YEAR4}) (?![\d,.]\d|\w|\s*(?:%|£)) (?!\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
+  | (?P<year> (?<!(?i:circa|than|approximately|nearly|almost)\s) (?P<y7>{YEAR4}) (?![\d,.]\d|\w|\s*(?:%|£)) (?!\s*(?!(?i:calendar|financial|fiscal|academic|tax)\s+years?\b)(?i:{AMOUNT_FOLLOWER})(?!\w)) )
   | (?P<months_to>                                    # the 12 months to March 2024
         (?P<mt_n>\d{{1,2}}|(?i:{alternation(T.number_units)})) \s+ (?i:months) \s+
         (?i:to|ending|ended|up\s+to) \s+ (?:(?P<mt_day>{DAY})\s+)? (?P<mt_mon>(?i:{MONTH})) ,?\s+
@@ -312,6 +312,11 @@ REFERENCE_BEFORE = compile_pattern(
     """,
     BEHIND,
 )
+# "Of this figure 175 are ...": a demonstrative makes "figure"/"number" the amount just given,
+# not a label ("Figure 3", "number 10").
+DEMONSTRATIVE_AMOUNT_BEFORE = compile_pattern(
+    r"(?<![\w'’])(?i:this|that|these|those)\s+(?i:figure|number|total)s?,?\s*$", BEHIND
+)
 QUALIFIER_BEFORE = compile_pattern(
     rf"(?<![\w'’])(?P<q>(?i:{alternation(T.qualifiers_before)}))\s*$", BEHIND
 )
@@ -361,6 +366,7 @@ PART_OF_YEAR_BEFORE = compile_pattern(
     BEHIND,
 )
 WHEN_JOIN = compile_pattern(r"\s*(?:[-–—]|(?i:to|until|till|and))\s*$", FLAGS)
+EVENT_BEFORE = compile_pattern(rf"(?<![\w'’]){alternation(T.name_before_year)}\s+$", BEHIND)
 EVENT_AFTER = compile_pattern(r"\s+(?!(?:[A-Z][a-z]*\s+)?(?:to|and)\b)[A-Z][a-z]+", FLAGS)
 # "at 2019 prices", "in 2022-23 cash terms": a price base, not the time a figure refers to
 PRICE_BASE_AFTER = compile_pattern(

@@ -62,6 +62,7 @@ class Tables:
     reference_words: tuple[str, ...]
     reference_names: tuple[str, ...]
     name_after: tuple[str, ...]
+    name_before_year: tuple[str, ...]
     threshold_lead: tuple[str, ...]
     threshold_comparative: tuple[str, ...]
     threshold_always: tuple[str, ...]
@@ -198,6 +199,9 @@ def load_tables() -> Tables:
         reference_words=_strs(refs.get("words"), "references.words", problems),
         reference_names=_strs(refs.get("names"), "references.names", problems),
         name_after=_strs(refs.get("name_after"), "references.name_after", problems),
+        name_before_year=_strs(
+            refs.get("name_before_year"), "references.name_before_year", problems
+        ),
         threshold_lead=_strs(thr.get("lead"), "thresholds.lead", problems),
         threshold_comparative=_strs(thr.get("comparative"), "thresholds.comparative", problems),
         threshold_always=_strs(thr.get("always"), "thresholds.always", problems),

@@ -161,7 +161,10 @@ def read_time(m: regex.Match[str]) -> TimeSpan | None:
         y = int(m.group("y7"))
         first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
     span = TimeSpan(m.start(), m.end(), kind, first, last)
-    if kind == "year" and g.EVENT_AFTER.match(m.string, m.end(), m.end() + 40):
+    if kind == "year" and (
+        g.EVENT_AFTER.match(m.string, m.end(), m.end() + 40)
+        or g.EVENT_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
+    ):
         span.event = True
     if kind in ("year", "fy") and g.PRICE_BASE_AFTER.match(m.string, m.end(), m.end() + 40):
         span.event = True
