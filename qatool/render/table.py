@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TextIO
 
 from rich.console import Console, Group
@@ -71,23 +72,13 @@ def _member(member: object) -> str | None:
 
 
 class FigureTable:
-    """Collects figures and prints one table at the end (a table needs its column widths)."""
+    """Collects figures and prints one table at the end (a table needs its column widths).
+    The record column is shown only when the figures come from more than one record."""
 
     def __init__(self, out: TextIO) -> None:
         self.console = Console(file=out)
-        self.table = Table(show_lines=False, header_style="bold")
-        for name, justify in (
-            ("record", "left"),
-            ("text", "left"),
-            ("kind", "left"),
-            ("value", "right"),
-            ("unit", "left"),
-            ("per / period", "left"),
-            ("when", "left"),
-            ("subject", "left"),
-        ):
-            self.table.add_column(name, justify=justify)  # type: ignore[arg-type]
-        self.count = 0
+        self.rows: list[tuple[str, ...]] = []
+        self.records: set[tuple[str, str]] = set()
 
     def write(self, figure: Figure) -> None:
         if figure.value is None and figure.low is not None:
@@ -104,20 +95,37 @@ class FigureTable:
         when = ""
         if figure.when:
             when = f"{figure.when.start or '…'} – {figure.when.end or '…'}"
-        self.table.add_row(
-            f"{figure.record} {figure.source[0].upper()}{'/' + figure.part if figure.part else ''}",
-            figure.text,
-            figure.kind + (f" ({figure.change})" if figure.change else ""),
-            value,
-            figure.unit or "",
-            ", ".join(rate),
-            when,
-            figure.subject or figure.item or "",
+        self.records.add((figure.path, figure.record))
+        self.rows.append(
+            (
+                f"{PurePath(figure.path).name} {figure.record}",
+                figure.source[0].upper() + (f"/{figure.part}" if figure.part else ""),
+                figure.text,
+                figure.kind + (f" ({figure.change})" if figure.change else ""),
+                value,
+                figure.unit or "",
+                ", ".join(rate),
+                when,
+                figure.subject or figure.item or "",
+            )
         )
-        self.count += 1
 
     def close(self) -> None:
-        if self.count:
-            self.console.print(self.table)
-        else:
+        if not self.rows:
             self.console.print("no figures found", style="dim")
+            return
+        many = len(self.records) > 1
+        table = Table(header_style="bold")
+        if many:
+            table.add_column("record", overflow="fold")
+        table.add_column("in", no_wrap=True)
+        table.add_column("text")
+        table.add_column("kind")
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("unit")
+        table.add_column("per / period")
+        table.add_column("when", overflow="fold")
+        table.add_column("subject", overflow="fold")
+        for row in self.rows:
+            table.add_row(*(row if many else row[1:]))
+        self.console.print(table)
