@@ -107,7 +107,7 @@ def test_number_word_gate_matches_token_split(text: str) -> None:
 
 
 def test_no_month_name_ends_another() -> None:
-    # MONTH_BEHIND (a tree of shared endings) finds what MONTH finds only if this holds.
+    # Month names are looked for right to left too (PREFIX_BEFORE); this keeps that unambiguous.
     names = g._MONTH_NAMES
     assert not [(a, b) for a in names for b in names if a != b and b.endswith(a)]
 
