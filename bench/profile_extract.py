@@ -62,22 +62,41 @@ def dump_lines(texts: list[tuple[str, str, str]]) -> list[str]:
     return lines
 
 
+def _key(line: str) -> tuple[str, str, int]:
+    f = json.loads(line)
+    return (str(f["record"]), str(f["source"]), int(f["start"]))
+
+
 def check(texts: list[tuple[str, str, str]], snapshot: Path, show: int) -> int:
+    """Compare with a snapshot figure by figure, keyed by (record, block, start): lists the
+    figures lost, the figures gained and, for the others, the fields that changed."""
     want = snapshot.read_text(encoding="utf-8").splitlines()
     got = dump_lines(texts)
     if want == got:
         print(f"OK: {len(got)} figures identical to {snapshot}")
         return 0
-    print(f"DIFFERENT: snapshot {len(want)} figures, now {len(got)}")
-    shown = 0
-    for i in range(max(len(want), len(got))):
-        a = want[i] if i < len(want) else "<none>"
-        b = got[i] if i < len(got) else "<none>"
-        if a != b:
-            print(f"--- #{i} snapshot\n{a}\n+++ #{i} now\n{b}")
-            shown += 1
-            if shown >= show:
-                break
+    before = {_key(line): json.loads(line) for line in want}
+    after = {_key(line): json.loads(line) for line in got}
+    lost = [k for k in before if k not in after]
+    gained = [k for k in after if k not in before]
+    changed = [k for k in before if k in after and before[k] != after[k]]
+    print(
+        f"DIFFERENT: snapshot {len(want)} figures, now {len(got)}: {len(lost)} lost, "
+        f"{len(gained)} gained, {len(changed)} changed"
+    )
+
+    def where(f: dict[str, object]) -> str:
+        sentence = " ".join(str(f["sentence"]).split())
+        return f"{f['record']} {f['source']}@{f['start']} {f['text']!r} | {sentence[:140]}"
+
+    for title, keys in (("LOST", lost), ("GAINED", gained)):
+        for k in keys[:show]:
+            f = before.get(k) or after[k]
+            print(f"{title} {where(f)} | {f['kind']} {f['value']} {f['unit']}")
+    for k in changed[:show]:
+        a, b = before[k], after[k]
+        fields = {n: (a.get(n), b.get(n)) for n in a if n != "sentence" and a.get(n) != b.get(n)}
+        print(f"CHANGED {where(a)} | {fields}")
     return 1
 
 

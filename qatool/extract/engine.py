@@ -638,7 +638,10 @@ def _judge(text: str, a: Amount) -> str:
             and not TOTAL_BEFORE.search(window)
         ):
             return "no"  # record and question numbers
-        if "," not in digits and "." not in digits and CODE_BEFORE.search(window):
+        code = CODE_BEFORE.search(window) if "," not in digits and "." not in digits else None
+        if code is not None:
+            if code.group().strip() not in T.plain_capitals:
+                return "no"  # "IFRS 16 estimates", "NHS 111 calls": the number of a code
             noun = NEXT_WORD.match(after)
             if noun is None or not noun.group(1).islower() or noun.group(1) in T.phrase_stops:
                 return "no"  # "EWHC 3108 (Admin)", "HCWS 433", postcode "BH12 5"

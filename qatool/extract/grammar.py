@@ -94,7 +94,11 @@ DIGITS = r"""
 """
 # What may follow a year and still leave it a year ("2023 tonnes" is not a year).
 AMOUNT_FOLLOWER = r"\L<amount_followers>"
+# Two-digit financial years, "23/24", "22-23": only consecutive years, so "15/20" is no year.
+_SHORT_FY = [f"{a:02d}/{(a + 1) % 100:02d}" for a in range(100)]
 NAMED_LISTS: dict[str, list[str]] = {
+    "short_fy_slash": _SHORT_FY,
+    "short_fy": [fy.replace("/", sep) for fy in _SHORT_FY for sep in "/-–"],
     "months": _MONTH_NAMES,
     "number_words": sorted(
         {w.lower() for w in (*T.number_units, *T.multipliers, *T.scales, *T.fractions)}
@@ -130,6 +134,9 @@ TIME = rf"""
   | (?P<fy>                                           # 2022-23, 2022/23, 2005-6, 2022/2023
         (?P<fy_a>{YEAR4}) \s?[-/–—]\s? (?P<fy_b>{YEAR4}|(?<=\d[-/–—])\d{{4}}|\d{{2}}|\d) (?![\d%]|\.\d|[-/–—]\d)
       | (?i:(?:financial|fiscal|academic|tax)\s+years?\s+) (?P<fy_c>\d\d)[-/–](?P<fy_d>\d\d) (?![\d%]|\.\d)
+      | (?<=(?<![A-Za-z])(?i:FY)\s?|\((?i:FY)\)\s{{1,3}}) (?P<fy_e>\L<short_fy>) (?![\d%/]|\.\d)   # FY 23/24
+      | (?<=(?<![\w'’])(?i:in|for|during|from|to|and|of|the|by|until|since|between)\s)
+        (?P<fy_f>\L<short_fy_slash>) (?![\d%/]|\.\d)                                # for 23/24
     )
   | (?P<month_range>                                  # February to April 2010
         (?P<mr_a>(?i:{MONTH})) \s+ (?:[-–—]|(?i:to|and|until)) \s+ (?P<mr_b>(?i:{MONTH})) ,?\s+

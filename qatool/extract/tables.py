@@ -62,6 +62,7 @@ class Tables:
     reference_words: tuple[str, ...]
     reference_names: tuple[str, ...]
     name_after: tuple[str, ...]
+    plain_capitals: frozenset[str]
     name_before_year: tuple[str, ...]
     threshold_lead: tuple[str, ...]
     threshold_comparative: tuple[str, ...]
@@ -199,6 +200,9 @@ def load_tables() -> Tables:
         reference_words=_strs(refs.get("words"), "references.words", problems),
         reference_names=_strs(refs.get("names"), "references.names", problems),
         name_after=_strs(refs.get("name_after"), "references.name_after", problems),
+        plain_capitals=frozenset(
+            _strs(refs.get("plain_capitals"), "references.plain_capitals", problems)
+        ),
         name_before_year=_strs(
             refs.get("name_before_year"), "references.name_before_year", problems
         ),

@@ -106,8 +106,11 @@ def read_time(m: regex.Match[str]) -> TimeSpan | None:
         last = first
     elif m.group("fy"):
         kind = "fy"
+        short = m.group("fy_e") or m.group("fy_f")
         if m.group("fy_c"):  # "financial year 24-25"
-            a, b = 2000 + int(m.group("fy_c")), m.group("fy_d")
+            a, b = _year(m.group("fy_c")), m.group("fy_d")
+        elif short:  # "FY 23/24", "for 22/23"
+            a, b = _year(short[:2]), short[3:]
         else:
             a, b = int(m.group("fy_a")), m.group("fy_b")
         b_full = int(b) if len(b) == 4 else (a // 10 ** len(b)) * 10 ** len(b) + int(b)
