@@ -23,7 +23,13 @@ from pathlib import Path
 from qatool.extract import find_figures
 from qatool.markup import html_to_text
 
-CORPUS = Path("/work/shared/corpus/commons-written-answers-2023-09-to-2024-05.jsonl")
+# ../shared beside the repo, as CI has it
+CORPUS = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "corpus"
+    / "commons-written-answers-2023-09-to-2024-05.jsonl"
+)
 
 
 def load_texts(path: Path, limit: int | None = None) -> list[tuple[str, str, str]]:

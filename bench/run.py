@@ -622,7 +622,7 @@ def run_all(a: argparse.Namespace, started: float) -> int:
 
     # ---- which systems run
     systems: dict[str, str] = {"qatool": qpy}
-    status: dict[str, str] = {"qatool": f"qatool {qatool_version(qpy)} ({qpy})"}
+    status: dict[str, str] = {"qatool": f"qatool {qatool_version(qpy)} ({shown_path(qpy)})"}
     if not quick:
         wanted = [p for p in PEERS if not a.only or p in a.only.split(",")]
         for peer in wanted:
@@ -791,6 +791,14 @@ def qatool_source_digest() -> str:
             h.update(str(path.relative_to(ROOT)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def shown_path(path: str) -> str:
+    """A path as the report shows it: relative to the repo when inside it (no machine paths)."""
+    try:
+        return str(Path(path).absolute().relative_to(ROOT))
+    except ValueError:
+        return Path(path).name
 
 
 def qatool_version(qpy: str) -> str:
