@@ -206,13 +206,13 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             continue
         window = text[max(0, p - 48) : p]
         if is_word and lowered.startswith("decade", p) and anchor_end - p == 6:
-            before = g.DECADE_BEFORE.search(window)
+            before = g.behind(g.DECADE_BEFORE, window)
             if before is not None:  # "over the next decade"
                 start = p - len(window) + before.start()
                 periods.append(Amount(start, anchor_end, "period", Decimal(10), "year"))
             pos = anchor_end
             continue
-        if p and not text[p - 1].isspace() and g.URL_BEFORE.search(text, max(0, p - 300), p):
+        if p and not text[p - 1].isspace() and g.URL_BEFORE.match(text, max(0, p - 300), p):
             pos = g.NON_SPACE.match(text, p).end()
             continue
         m = None
@@ -602,15 +602,15 @@ def _judge(text: str, a: Amount) -> str:
     if (
         a.kind in ("count", "fraction", "duration")
         and (not vocab.isdisjoint(g.REFERENCE_VOCAB) or "Year" in window)
-        and g.REFERENCE_BEFORE.search(window)
-        and not g.DEMONSTRATIVE_AMOUNT_BEFORE.search(window)
+        and g.behind(g.REFERENCE_BEFORE, window)
+        and not g.behind(g.DEMONSTRATIVE_AMOUNT_BEFORE, window)
     ):
         return "no"
     if (
         a.words
         and a.kind == "count"
         and text[a.start].isupper()
-        and g.NAME_OF_BEFORE.search(window)
+        and g.behind(g.NAME_OF_BEFORE, window)
     ):
         return "no"  # "the Group of Seven"
     if a.kind == "count" and a.plain and g.NAME_AFTER.match(after):
@@ -624,7 +624,7 @@ def _judge(text: str, a: Amount) -> str:
             return "no"  # (1), (2): list markers
         if (
             after[:1] in ".)"
-            and g.LIST_MARKER_BEFORE.search(window)
+            and g.behind(g.LIST_MARKER_BEFORE, window)
             and (after[1:2] in " \t\n" or after[1:2] == "")
         ):
             return "no"  # "1." or "2)" opening a line
@@ -713,11 +713,11 @@ def _judge(text: str, a: Amount) -> str:
             return "group"
     if a.kind == "duration":
         core = window[: qual.start()] if qual else window
-        if g.PERIOD_BEFORE.search(window):
-            if g.RELATIVE_TIME_BEFORE.search(window):
+        if g.behind(g.PERIOD_BEFORE, window):
+            if g.behind(g.RELATIVE_TIME_BEFORE, window):
                 a.extras["relative"] = "1"
             return "period"
-        if g.RELATIVE_TIME_BEFORE.search(core):
+        if g.behind(g.RELATIVE_TIME_BEFORE, core):
             return "no"  # "in the last three years": a when, not a figure
         return "figure"
     if a.words and no_sign and a.kind == "count":
