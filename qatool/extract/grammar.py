@@ -362,6 +362,13 @@ PART_OF_YEAR_BEFORE = compile_pattern(
 )
 WHEN_JOIN = compile_pattern(r"\s*(?:[-–—]|(?i:to|until|till|and))\s*$", FLAGS)
 EVENT_BEFORE = compile_pattern(rf"(?<![\w'’]){alternation(T.name_before_year)}\s+$", BEHIND)
+# The date of a document named: "the Answer of 8 December 2023", "published on 19 July 2023".
+DOCUMENT_DATE_BEFORE = compile_pattern(
+    rf"""(?<![\w'’]) (?: (?i:{alternation(T.dated_documents)}) \s+ (?:(?i:given|made|sent|issued)\s+)?
+                        (?i:of|on|dated)
+                      | (?i:published|dated|issued|laid|tabled) (?:\s+(?i:on|in))? ) \s+ (?:(?i:the)\s+)? $""",
+    BEHIND,
+)
 EVENT_AFTER = compile_pattern(r"\s+(?!(?:[A-Z][a-z]*\s+)?(?:to|and)\b)[A-Z][a-z]+", FLAGS)
 # "at 2019 prices", "in 2022-23 cash terms": a price base, not the time a figure refers to
 PRICE_BASE_AFTER = compile_pattern(

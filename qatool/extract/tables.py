@@ -63,6 +63,7 @@ class Tables:
     reference_names: tuple[str, ...]
     name_after: tuple[str, ...]
     plain_capitals: frozenset[str]
+    dated_documents: tuple[str, ...]
     name_before_year: tuple[str, ...]
     threshold_lead: tuple[str, ...]
     threshold_comparative: tuple[str, ...]
@@ -200,6 +201,7 @@ def load_tables() -> Tables:
         reference_words=_strs(refs.get("words"), "references.words", problems),
         reference_names=_strs(refs.get("names"), "references.names", problems),
         name_after=_strs(refs.get("name_after"), "references.name_after", problems),
+        dated_documents=_strs(refs.get("dated_documents"), "references.dated_documents", problems),
         plain_capitals=frozenset(
             _strs(refs.get("plain_capitals"), "references.plain_capitals", problems)
         ),

@@ -171,6 +171,8 @@ def read_time(m: regex.Match[str]) -> TimeSpan | None:
         span.event = True
     if kind in ("year", "fy") and g.PRICE_BASE_AFTER.match(m.string, m.end(), m.end() + 40):
         span.event = True
+    if g.behind(g.DOCUMENT_DATE_BEFORE, m.string[max(0, m.start() - 48) : m.start()]):
+        span.event = True  # the date of a document named, not the time a figure refers to
     return span
 
 
