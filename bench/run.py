@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -735,6 +736,9 @@ def run_all(a: argparse.Namespace, started: float) -> int:
             "rss_mb": got["maxrss_kb"] / 1024,
         }
 
+    # ---- qatool alone on the hand-annotated corpus answers (bench/devset)
+    devsets = [] if quick else score_devsets(qpy)
+
     # ---- the real command over the corpus file: throughput, memory, --jobs scaling
     cli = cli_bench(qpy, lines, (nrecords, parse_err), total_bytes, runs, quick)
     log("start-up: qatool --help")
@@ -767,6 +771,7 @@ def run_all(a: argparse.Namespace, started: float) -> int:
         runs,
         context,
         answers_from,
+        devsets,
     )
     points = [
         (n, acc[n]["gold"]["f1"], speed[n]["mb_s"]) for n in systems if n in acc and n in speed
@@ -777,6 +782,36 @@ def run_all(a: argparse.Namespace, started: float) -> int:
     print(md)
     log(f"wrote {out_md}")
     return 0
+
+
+DEVSETS = (
+    ("fresh", "corpus answers annotated before qatool's output was seen (45 answers)"),
+    ("corpus", "corpus answers the extractor's engineers have seen (40 answers)"),
+)
+
+
+def score_devsets(qpy: str) -> list[tuple[str, dict[str, Any]]]:
+    """qatool's scores on the hand-annotated dev sets (bench/devset/*_gold.json)."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for name, what in DEVSETS:
+        gold = BENCH / "devset" / f"{name}_gold.json"
+        if not gold.exists():
+            continue
+        log(f"dev set: {gold.name}")
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "score.json"
+            script = str(BENCH / "devset" / "score_devset.py")
+            done = subprocess.run(
+                [qpy, script, "--gold", str(gold), "--json", str(out)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode == 0 and out.exists():
+                rows.append((f"{gold.name}: {what}", json.loads(out.read_text())))
+            else:
+                log(f"dev set {gold.name} failed: {done.stderr.strip()[-300:]}")
+    return rows
 
 
 def by_block_getter(by_block: dict[tuple[int, int, str], list[dict[str, Any]]]) -> Any:
@@ -923,6 +958,7 @@ def report(
     runs: int,
     context: str,
     answers_from: str,
+    devsets: Sequence[tuple[str, dict[str, Any]]] = (),
 ) -> str:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     md = [
@@ -1011,6 +1047,28 @@ def report(
         ]
     sizes = ", ".join(f"{k} {len(v)}" for k, v in suites.items())
     md += ["", f"Suite sizes (cases): {sizes}.", ""]
+    if devsets:
+        md += [
+            "**Dev sets** (qatool alone; hand-annotated answers of ../shared/corpus, scored with "
+            "score.py's own matching by bench/devset/score_devset.py):",
+            "",
+            table(
+                ["dev set", "figures", "P", "R", "span F1", "value acc", "attribute acc"],
+                [
+                    [
+                        what,
+                        r["gold_figures"],
+                        f"{100 * r['precision']:.1f}",
+                        f"{100 * r['recall']:.1f}",
+                        f"{100 * r['span_f1']:.1f}",
+                        f"{100 * r['value_acc']:.1f}",
+                        f"{100 * r['attr_acc']:.1f}",
+                    ]
+                    for what, r in devsets
+                ],
+            ),
+            "",
+        ]
     md += [
         "## Speed (one process, one core)",
         "",
