@@ -27,6 +27,7 @@ DETECTED = [
     ("senedd-text", "example-plain-rendering.txt", "senedd-text"),
     ("senedd-text", "example-archive.txt", "senedd-text"),
     ("senedd-text", "example-archive-cy.txt", "senedd-text"),
+    ("senedd-text", "example-archive-received.txt", "senedd-text"),
     ("ldapi-text", "example-two-items.txt", "ldapi-text"),
     ("plain", "example-question-answer.txt", "plain"),
     ("plain", "example-answer-only.txt", "plain"),
@@ -350,6 +351,31 @@ def test_senedd_archive_speakers_and_grouped_answer() -> None:
     assert third.date_answered == dt.date(2009, 2, 10)
     assert third.answered_by == Member(name="Ann Fictional", role="The Minister for Heritage")
     assert third.answer is not None and third.answer.text == "Museum funding rose by 3% in 2008-09."
+
+
+def test_senedd_archive_text_after_answer_received_is_the_answer() -> None:
+    stations, bypass = parse_file("senedd-text", "example-archive-received.txt")
+    assert stations.id == "WAQ70001"
+    assert stations.question is not None
+    assert stations.question.text == (
+        "Will the Cabinet Secretary state how many rail stations in Sampleshire have step-free access?"
+    )
+    assert stations.date_answered == dt.date(2017, 4, 12)
+    assert stations.answer is not None
+    assert (
+        stations.answer.text == "Nineteen of the 31 stations in Sampleshire have step-free access."
+    )
+    # cut off inside the answerer's label: still the answer, never more of the question
+    assert bypass.id == "WAQ70002"
+    assert bypass.question is not None
+    assert (
+        bypass.question.text
+        == "Will the Cabinet Secretary confirm when the Sampleton bypass will open?"
+    )
+    assert bypass.date_answered == dt.date(2017, 4, 7)
+    assert bypass.answer is not None
+    assert bypass.answer.text == "The Cabinet Secretary for Economy and Infrastructure (Ann Fictio"
+    assert stations.warnings == bypass.warnings == []
 
 
 def test_senedd_archive_in_welsh() -> None:
