@@ -261,6 +261,53 @@ def test_scottish_parliament_records() -> None:
     )
 
 
+def test_linked_data_api_json_page() -> None:
+    # data.parliament.uk's Linked Data API JSON: values wrapped in {"_value": …} and lists,
+    # the answer's properties nested under "answer"; read like its HTML view (ldapi-text).
+    crossings, horses = records("ldapi-list.json")
+    assert crossings.source.format == "api-json"
+    assert crossings.id == "12001"
+    assert crossings.house == "Commons"
+    assert crossings.heading == "Level Crossings: Sampleshire"
+    assert crossings.answering_body == "Department for Transport"
+    assert (crossings.date_tabled, crossings.date_answered) == (
+        dt.date(2020, 1, 27),
+        dt.date(2020, 2, 3),
+    )
+    assert crossings.asked_by == Member(name="Jane Sample", constituency="Sampleshire East")
+    assert crossings.answered_by == Member(name="Peter Example", constituency="Sampleton West")
+    assert crossings.is_correction is True
+    assert crossings.question is not None and crossings.answer is not None
+    assert crossings.question.text.startswith(
+        "To ask the Secretary of State for Transport, how many"
+    )
+    assert crossings.answer.text == (
+        "There were 52 level crossings in Sampleshire in 2019.\n\nOf these, 7 were upgraded."
+    )
+    assert horses.id == "HL901"
+    assert horses.house == "Lords"  # houseId 2
+    assert horses.asked_by == Member(name="Lord Madeup")
+    assert horses.answered_by == Member(name="Baroness Fictional")
+    assert horses.is_correction is False
+    assert horses.answer is not None
+    assert horses.answer.text == "The information is not held centrally."
+    assert crossings.warnings == horses.warnings == []
+
+
+def test_linked_data_api_single_item_and_bad_item() -> None:
+    item = {
+        "uin": "7",
+        "questionText": "To ask the Secretary of State for Wales, x.",
+        "answer": {"answerText": {"_value": "<p>Y.</p>"}},
+    }
+    [one] = parse_json({"format": "linked-data-api", "result": {"primaryTopic": item}})
+    assert isinstance(one, Record)
+    assert one.id == "7" and one.answer is not None and one.answer.text == "Y."
+    good, bad = parse_json({"format": "linked-data-api", "result": {"items": [item, "x"]}})
+    assert isinstance(good, Record) and isinstance(bad, Failure)
+    assert bad.where == "items[1]"
+
+
 def test_records_stream_one_at_a_time() -> None:
     items = ApiJsonParser().parse(
         Input(text=(HERE / "list.json").read_text(encoding="utf-8"), path="x")

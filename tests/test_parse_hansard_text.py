@@ -280,3 +280,36 @@ def test_numbered_asker_with_constituency_and_assembly_id() -> None:
         record.question.text
         == "To ask the Minister for Sampling how many samples were taken in 2014."
     )
+
+
+def test_unmarked_answerer_run_into_the_answer() -> None:
+    # Copied historic Hansard pages mark the question "§" but not always the answer, and the
+    # answerer's name then runs straight into the text.
+    jobcentres, waiting = parse_file("example-historic-unmarked.txt")
+    assert jobcentres.asked_by == Member(name="Mr. Sample Example")
+    assert jobcentres.answered_by == Member(name="Mr. Testwood")
+    assert jobcentres.answer is not None
+    assert jobcentres.answer.text == (
+        "Eleven jobcentres in Sampleshire were refurbished in 1990, at a cost of £2.1 million."
+    )
+    assert waiting.asked_by == Member(name="Mrs. Placeholder")
+    assert waiting.answered_by == Member(name="Mr. Testwood")
+    assert waiting.answer is not None
+    assert waiting.answer.text == "Information on waiting times is not held centrally."
+    assert jobcentres.warnings == waiting.warnings == []
+
+
+def test_navigation_links_run_together_are_chrome() -> None:
+    waste, ports = parse_file("example-daily-continued.txt")
+    assert waste.heading is None  # not "Previous Section Home Page"
+    assert waste.id == "20011"
+    assert waste.date_answered == dt.date(2005, 7, 13)
+    assert waste.answer is not None
+    assert waste.answer.text == (
+        "The latest figures show that 41,500 tonnes of waste were recycled in Sampleshire in "
+        "2004, against 36,200 tonnes in 2003."
+    )
+    assert ports.heading == "Ports"
+    assert ports.answer is not None
+    assert ports.answer.text == "In 2004, 2,920 ferries used Sample Harbour."  # no "Next Section …"
+    assert waste.warnings == ports.warnings == []

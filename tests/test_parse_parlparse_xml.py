@@ -113,6 +113,46 @@ def test_whole_lords_day_file_in_order() -> None:
     assert last.warnings == ["a question with no reply after it"]
 
 
+def test_holding_answer_paragraphs_as_parlparse_writes_them() -> None:
+    # parlparse prints the note as its own <p class="holdinganswer">, not "[holding answer …]:"
+    ferries, harbours, piers = records("holding-answers.xml")
+    assert ferries.is_holding_answer is True
+    assert ferries.answer is not None
+    assert ferries.answer.text == "There were 4,380 crossings in 2010."
+    # "h<i> olding answer</i>": the printed italics split the word
+    assert harbours.is_holding_answer is True
+    assert harbours.answer is not None
+    assert harbours.answer.text == (
+        "I have been asked to reply.\n\nDredging cost £1.5 million in 2010."
+    )
+    # an answer that merely mentions holding answers is not one
+    assert piers.is_holding_answer is False
+    assert piers.answer is not None
+    assert piers.answer.text == "Holding answers are not kept for piers; 12 piers are listed."
+    assert {r.date_answered for r in (ferries, harbours, piers)} == {dt.date(2011, 5, 10)}
+    assert all(r.warnings == [] for r in (ferries, harbours, piers))
+
+
+def test_api_era_ids_carry_the_date_tabled() -> None:
+    # Files built from the questions API (url = the question's page) date their ids by the day
+    # the question was tabled; the day it was answered is not in the file.
+    [buses] = records("api-era-day.xml")
+    assert buses.id == "11111"
+    assert buses.grouped_questions == ["11112"]
+    assert buses.date_tabled == dt.date(2024, 2, 5)
+    assert buses.date_answered is None
+    assert buses.heading == "Buses: Sampleshire"
+    assert buses.answering_body == "Department for Transport"
+    assert buses.house == "Commons"
+    assert buses.asked_by == Member(name="Ava Example")
+    assert buses.answered_by == Member(name="Ben Madeup")
+    assert buses.answer is not None
+    assert buses.answer.text == (
+        "In 2023, 14 bus routes were withdrawn and 9 were added.\n\nRoute data is published each year."
+    )
+    assert buses.warnings == []
+
+
 def test_malformed_record_is_a_failure_and_the_others_parse() -> None:
     ponds, rivers, lakes, canals = read_all("malformed.xml")
     assert isinstance(ponds, Record) and ponds.id == "100001"

@@ -27,6 +27,7 @@ DETECTED = [
     ("senedd-text", "example-plain-rendering.txt", "senedd-text"),
     ("senedd-text", "example-archive.txt", "senedd-text"),
     ("senedd-text", "example-archive-cy.txt", "senedd-text"),
+    ("senedd-text", "example-archive-received.txt", "senedd-text"),
     ("ldapi-text", "example-two-items.txt", "ldapi-text"),
     ("plain", "example-question-answer.txt", "plain"),
     ("plain", "example-answer-only.txt", "plain"),
@@ -34,6 +35,7 @@ DETECTED = [
     ("plain", "example-novel.txt", "plain"),
     ("plain", "example-table.csv", "plain"),
     ("plain", "example-parliament-questions-page.txt", "plain"),
+    ("plain", "example-parliament-questions-no-names.txt", "plain"),
     ("plain", "example-question-page.txt", "plain"),
     # "Name: To ask …" speaker lines are the daily Hansard's layout
     ("plain", "example-speakers.txt", "hansard-text"),
@@ -156,6 +158,30 @@ def test_plain_parliament_questions_page() -> None:
         second.answer is not None and second.answer.text == "Two bridges in Sampleton are closed."
     )
     assert second.warnings == []
+
+
+def test_plain_parliament_questions_page_without_names() -> None:
+    # Real list pages (and their web-archive copies) often lose the asker's name link and keep
+    # only "(Constituency)"; that line is the asker's seat, never the heading.
+    canals, lifts = parse_file("plain", "example-parliament-questions-no-names.txt")
+    assert canals.asked_by == Member(constituency="Sampleton North")
+    # "Topic: Subtopic" whose topic reads like a name is the heading, not a speaker line
+    assert canals.heading == "Canal Boats: Sampleshire"
+    assert canals.answering_body == "Department for Transport"
+    assert canals.answered_by == Member(name="Peter Example")
+    assert (canals.date_tabled, canals.date_answered) == (dt.date(2020, 3, 3), dt.date(2020, 3, 10))
+    assert canals.answer is not None
+    assert canals.answer.text == "There were 310 licensed canal boats in Sampleshire in 2019."
+    assert canals.grouped_questions == ["24680"]  # "Grouped Questions: 24680" is no answer text
+    # The page's title lines above "Q" are not this question's heading.
+    assert lifts.heading is None
+    assert lifts.answering_body == "House of Commons Commission"
+    assert lifts.asked_by == Member(constituency="Sampleton North")
+    assert lifts.answered_by == Member(name="Alex Madeup")
+    assert lifts.answer is not None
+    assert lifts.answer.text == "Four lifts were out of order for more than a day in February 2020."
+    assert lifts.grouped_questions == []
+    assert lifts.warnings == []
 
 
 def test_plain_single_question_page() -> None:
@@ -325,6 +351,31 @@ def test_senedd_archive_speakers_and_grouped_answer() -> None:
     assert third.date_answered == dt.date(2009, 2, 10)
     assert third.answered_by == Member(name="Ann Fictional", role="The Minister for Heritage")
     assert third.answer is not None and third.answer.text == "Museum funding rose by 3% in 2008-09."
+
+
+def test_senedd_archive_text_after_answer_received_is_the_answer() -> None:
+    stations, bypass = parse_file("senedd-text", "example-archive-received.txt")
+    assert stations.id == "WAQ70001"
+    assert stations.question is not None
+    assert stations.question.text == (
+        "Will the Cabinet Secretary state how many rail stations in Sampleshire have step-free access?"
+    )
+    assert stations.date_answered == dt.date(2017, 4, 12)
+    assert stations.answer is not None
+    assert (
+        stations.answer.text == "Nineteen of the 31 stations in Sampleshire have step-free access."
+    )
+    # cut off inside the answerer's label: still the answer, never more of the question
+    assert bypass.id == "WAQ70002"
+    assert bypass.question is not None
+    assert (
+        bypass.question.text
+        == "Will the Cabinet Secretary confirm when the Sampleton bypass will open?"
+    )
+    assert bypass.date_answered == dt.date(2017, 4, 7)
+    assert bypass.answer is not None
+    assert bypass.answer.text == "The Cabinet Secretary for Economy and Infrastructure (Ann Fictio"
+    assert stations.warnings == bypass.warnings == []
 
 
 def test_senedd_archive_in_welsh() -> None:

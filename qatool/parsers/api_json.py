@@ -12,6 +12,13 @@ and the Scottish Parliament's API (data.parliament.scot, motionsquestionsanswers
 
     {"EventID": "S4W-19067", "ItemText": "To ask …", "AnswerText": "…\\r\\n…", "AnswerDate": …}
 
+alone, in a list or as JSON Lines; and data.parliament.uk's Linked Data API JSON
+(answeredquestions.json, …/answeredquestions/{id}.json), whose properties are the ones its HTML
+view prints (`ldapi-text`) and are read through the same key table::
+
+    {"format": "linked-data-api", "result": {"items": [{"uin": "HL3580",
+        "hansardHeading": [{"_value": "…"}], "answer": {"answerText": {"_value": "<p>…"}, …}, …}]}}
+
 alone, in a list or as JSON Lines. `answerText` is HTML (→ clean text by qatool.markup). The
 list endpoint cuts long texts at about 256 characters and ends them with "..."; such a text is
 kept as given, with a warning. A record (or JSON line) that cannot be read is a `Failure`
@@ -31,6 +38,7 @@ from qatool.errors import Failure
 from qatool.markup import html_to_blocks, looks_like_markup
 from qatool.models import Attachment, House, Member, Record, Source, TextBlock
 from qatool.parsers.base import Input
+from qatool.parsers.ldapi_text import json_key, record_from_fields
 from qatool.text import (
     english_party,
     house_from_question,
@@ -170,6 +178,50 @@ def _kind(value: Any) -> str:
     return f"a JSON {type(value).__name__}"
 
 
+def _ldapi_items(value: Any) -> list[Any] | None:
+    """The items of a Linked Data API response ({"format": "linked-data-api", "result": …}),
+    a list page's `items` or a single item's `primaryTopic`; None for any other JSON."""
+    if not isinstance(value, dict) or not isinstance(value.get("result"), dict):
+        return None
+    result = value["result"]
+    if value.get("format") != "linked-data-api" and not {"items", "primaryTopic"} & set(result):
+        return None
+    if isinstance(result.get("items"), list):
+        return list(result["items"])
+    topic = result.get("primaryTopic")
+    return [topic] if topic is not None else []
+
+
+def _ld_value(value: Any) -> str | None:
+    """A Linked Data API value: a string, {"_value": …} or a list of them (the first)."""
+    if isinstance(value, dict) and "_value" in value:
+        return _ld_value(value["_value"])
+    if isinstance(value, list):
+        return next((v for v in map(_ld_value, value) if v is not None), None)
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _ldapi_fields(item: dict[str, Any], depth: int = 0) -> dict[str, str]:
+    """An item's properties, nested ones too ("answer" → "answerText"), → record fields; the
+    first value found for a field stands."""
+    fields: dict[str, str] = {}
+    for key, value in item.items():
+        target = json_key(key) if isinstance(key, str) else None
+        leaf = _ld_value(value) if target not in (None, "-") else None
+        if leaf is not None and target is not None:
+            fields.setdefault(target, leaf)
+        elif depth < 4:
+            for inner in value if isinstance(value, list) else [value]:
+                if isinstance(inner, dict):
+                    for k, v in _ldapi_fields(inner, depth + 1).items():
+                        fields.setdefault(k, v)
+    return fields
+
+
 def is_uk(value: dict[str, Any]) -> bool:
     return not UK_KEYS.isdisjoint(value)
 
@@ -262,6 +314,19 @@ class ApiJsonParser:
     ) -> Iterator[Record | Failure]:
         """One decoded JSON value: a record, a search result, a list or the list envelope."""
         items: list[tuple[Any, str | None]]
+        ldapi = _ldapi_items(value)
+        if ldapi is not None:
+            for i, item in enumerate(ldapi):
+                place = self._at(where, f"items[{i}]")
+                if isinstance(item, dict):
+                    yield record_from_fields(_ldapi_fields(item), [], source, self.name)
+                else:
+                    yield Failure(
+                        source.path,
+                        f"JSON of the wrong shape: expected a Linked Data API item, got {_kind(item)}",
+                        place,
+                    )
+            return
         if isinstance(value, list):
             items = [(item, self._at(where, f"item {i}")) for i, item in enumerate(value, start=1)]
         elif (

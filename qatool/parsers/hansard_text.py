@@ -135,7 +135,8 @@ class _Speaker:
     label: str
     rest: str
     holding: bool
-    kind: str  # "mark" (§ line), "colon" ("Name: text"), "asked" ("Name asked …"), "alone" (only a name)
+    kind: str  # "mark" (§ line), "colon" ("Name: text"), "asked" ("Name asked …"), "glued"
+    # ("Mr. JacksonQuestions …", no mark), "alone" (only a name)
 
 
 @dataclass
@@ -269,6 +270,12 @@ def _speaker(unit: str) -> _Speaker | None:
         and looks_like_name(to_ask["label"])
     ):
         return _Speaker(to_ask["label"].strip(), to_ask["rest"], False, "asked")
+    if has_honorific(unit):
+        # a historic Hansard page copied as text runs an unmarked speaker's name into the
+        # text too: "Mr. JacksonQuestions on operational matters …"
+        glued = split_glued_name(unit)
+        if glued is not None and glued.rest and _glued_at(unit, glued.name):
+            return _Speaker(glued.name, glued.rest, glued.holding, "glued")
     holding = bool(_TRAILING_HOLDING.search(unit))
     label = _TRAILING_HOLDING.sub("", unit).strip().rstrip(":").strip()
     if (
@@ -278,6 +285,12 @@ def _speaker(unit: str) -> _Speaker | None:
     ):
         return _Speaker(label, "", holding, "alone")
     return None
+
+
+def _glued_at(unit: str, name: str) -> bool:
+    """Whether `name` opens `unit` with the text run straight on (no space, colon or "asked")."""
+    after = unit[len(name) : len(name) + 1]
+    return unit.startswith(name) and bool(after) and not after.isspace() and after != ":"
 
 
 def _body_text(unit: str) -> str:

@@ -115,9 +115,23 @@ def _chrome_prefixes() -> tuple[str, ...]:
 
 
 def is_chrome(line: str) -> bool:
-    """True for a line that is only page furniture ("Previous Section | Index | Home Page")."""
+    """True for a line that is only page furniture ("Previous Section | Index | Home Page"),
+    also when a page runs several of its links together ("Previous Section Home Page")."""
     key = _chrome_key(line)
-    return key in chrome_lines() or key.startswith(_chrome_prefixes())
+    return key in chrome_lines() or key.startswith(_chrome_prefixes()) or _chrome_run(key)
+
+
+def _chrome_run(key: str) -> bool:
+    """Whether `key` is two or more whole chrome lines one after another."""
+    tokens = key.split()
+    if not 2 <= len(tokens) <= 12:
+        return False
+    lines = chrome_lines()
+    # ends[i]: the tokens up to i are a run of chrome lines
+    ends = [True] + [False] * len(tokens)
+    for i in range(1, len(tokens) + 1):
+        ends[i] = any(ends[j] and " ".join(tokens[j:i]) in lines for j in range(i))
+    return ends[-1]
 
 
 # --- printed names -------------------------------------------------------------------------

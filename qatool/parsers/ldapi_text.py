@@ -162,39 +162,52 @@ class LdapiTextParser:
         return items
 
     def _record(self, item: _Item, source: Input) -> Record:
-        f = item.fields
-        question_text = join_paragraphs(html_paragraphs(f.get("question", "")))
-        answer_paras = html_paragraphs(f.get("answer", ""))
-        holding = f.get("is_holding_answer", "").lower() == "true"
-        if answer_paras:
-            answer_paras[0], prefixed = take_holding(answer_paras[0])
-            holding = holding or prefixed
-        answer_text = join_paragraphs(answer_paras)
-        house: House | None = table(*_L, "house_labels").get(f.get("house", ""))  # type: ignore[assignment]
-        house = house or table(*_L, "house_ids").get(f.get("house_id", ""))  # type: ignore[assignment]
-        asked_by = _member(f, "asked_by")
-        answered_by = _member(f, "answered_by")
-        warnings = [f"unplaced line: {line[:80]!r}" for line in item.unplaced[:3]]
-        return Record(
-            id=f.get("id") or stable_id(f.get("heading"), question_text, answer_text),
-            house=house or house_of_question(question_text),
-            heading=f.get("heading") or None,
-            answering_body=f.get("answering_body") or f.get("answering_body.short") or None,
-            date_tabled=parse_date(f["date_tabled"]) if f.get("date_tabled") else None,
-            date_answered=parse_date(f["date_answered"]) if f.get("date_answered") else None,
-            asked_by=asked_by,
-            question=TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None,
-            answered_by=answered_by,
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
-            is_holding_answer=holding,
-            is_correction=f.get("is_correction", "").lower() == "true",
-            source=Source(format=self.name, path=source.path, encoding=source.encoding),
-            warnings=warnings,
-        )
+        return record_from_fields(item.fields, item.unplaced, source, self.name)
+
+
+def json_key(name: str) -> str | None:
+    """A Linked Data API JSON property ("tablingMemberPrinted", "AnsweringBody") → the field it
+    fills, through the same key table as the text view ("tabling member printed")."""
+    spaced = regex.sub(r"(?<=[\p{Ll}\d])(?=\p{Lu})", " ", name).lower()
+    return _KEYS.get(spaced)
+
+
+def record_from_fields(
+    f: dict[str, str], unplaced: list[str], source: Input, format_name: str
+) -> Record:
+    """One answered question from its fields (keys as `[layouts.ldapi.keys]` name them)."""
+    question_text = join_paragraphs(html_paragraphs(f.get("question", "")))
+    answer_paras = html_paragraphs(f.get("answer", ""))
+    holding = f.get("is_holding_answer", "").lower() == "true"
+    if answer_paras:
+        answer_paras[0], prefixed = take_holding(answer_paras[0])
+        holding = holding or prefixed
+    answer_text = join_paragraphs(answer_paras)
+    house: House | None = table(*_L, "house_labels").get(f.get("house", ""))  # type: ignore[assignment]
+    house = house or table(*_L, "house_ids").get(f.get("house_id", ""))  # type: ignore[assignment]
+    asked_by = _member(f, "asked_by")
+    answered_by = _member(f, "answered_by")
+    warnings = [f"unplaced line: {line[:80]!r}" for line in unplaced[:3]]
+    return Record(
+        id=f.get("id") or stable_id(f.get("heading"), question_text, answer_text),
+        house=house or house_of_question(question_text),
+        heading=f.get("heading") or None,
+        answering_body=f.get("answering_body") or f.get("answering_body.short") or None,
+        date_tabled=parse_date(f["date_tabled"]) if f.get("date_tabled") else None,
+        date_answered=parse_date(f["date_answered"]) if f.get("date_answered") else None,
+        asked_by=asked_by,
+        question=TextBlock(text=question_text, parts=split_parts(question_text))
+        if question_text
+        else None,
+        answered_by=answered_by,
+        answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
+        if answer_text
+        else None,
+        is_holding_answer=holding,
+        is_correction=f.get("is_correction", "").lower() == "true",
+        source=Source(format=format_name, path=source.path, encoding=source.encoding),
+        warnings=warnings,
+    )
 
 
 def _member(fields: dict[str, str], who: str) -> Member | None:

@@ -49,6 +49,16 @@ CHUNK = 1 << 16
 
 _ID_DATE = regex.compile(r"/(?P<date>\d{4}-\d{2}-\d{2})[a-z]?\.")
 _HOLDING = regex.compile(r"^\s*\[\s*holding answer[^\]]*\]\s*:?\s*", regex.IGNORECASE)
+# parlparse writes a holding answer's note as its own paragraph, <p class="holdinganswer">holding
+# answer <phrase class="date" …>12 October 2009</phrase></p>; the printed "h<i>olding answer</i>"
+# leaves a space after the "h".
+_HOLDING_PARA = regex.compile(
+    r"^\s*\[?\s*h\s?olding\s+answer\b[^\]]{0,40}\]?\s*:?\s*$", regex.IGNORECASE
+)
+# Since 2014 parlparse builds written answers from the questions API; their ids carry the date
+# the question was tabled (…/wrans/2024-03-15.18933.q0 for an answer of 25 March), and their
+# url attribute is the question's page.
+_QUESTION_PAGE = regex.compile(r"/written-questions?(?:/|-answers)", regex.IGNORECASE)
 _DETECT_ITEM = regex.compile(r"<(?:ques|reply)\b[^>]*\bspeakername\s*=", regex.IGNORECASE)
 _DETECT_HEADING = regex.compile(r"<(?:minor|major)-heading\b", regex.IGNORECASE)
 
@@ -65,6 +75,7 @@ class _Item:
     qnum: str | None = None
     error: tuple[int, str] | None = None  # (line, what is wrong): the record is a Failure
     cut: str | None = None  # the input ends inside this element: a record, with a warning
+    holding: bool = False  # a <p class="holdinganswer"> note stands in it
 
     @property
     def text(self) -> str:
@@ -115,6 +126,8 @@ class _Reader(HTMLParser):
             return
         if tag not in VOID_TAGS:
             item.open_tags.append((tag, line))
+        if tag == "p" and "holdinganswer" in (dict(attrs).get("class") or "").split():
+            item.holding = True
         if tag == "p" and item.qnum is None:
             qnum = dict(attrs).get("qnum")
             if qnum and qnum.strip():
@@ -276,8 +289,11 @@ class ParlparseXmlParser:
         qnums = [q.qnum for q in group.questions if q.qnum]
         question_text = "\n\n".join(t for t in (q.text for q in group.questions) if t)
         answer_paras = [b for r in group.replies for b in r.builder.blocks()]
-        holding = False
-        if answer_paras and _HOLDING.match(answer_paras[0]):
+        holding = any(r.holding for r in group.replies)
+        if answer_paras and _HOLDING_PARA.match(answer_paras[0]):
+            holding = True
+            answer_paras.pop(0)
+        elif answer_paras and _HOLDING.match(answer_paras[0]):
             holding = True
             answer_paras[0] = _HOLDING.sub("", answer_paras[0], count=1)
         answer_text = "\n\n".join(p for p in answer_paras if p.strip())
@@ -295,12 +311,15 @@ class ParlparseXmlParser:
         elif not group.replies:
             warnings.append("a question with no reply after it")
         heading = minor or major
+        day = _date_of(group.replies or group.questions)
+        tabled_in_ids = any(_QUESTION_PAGE.search(item.attrs.get("url", "")) for item in items)
         return Record(
             id=qnums[0] if qnums else stable_id(heading, question_text, answer_text),
             house=_house_of(items, qnums[0] if qnums else None, question_text),
             heading=heading,
             answering_body=major,
-            date_answered=_date_of(group.replies or group.questions),
+            date_tabled=day if tabled_in_ids else None,
+            date_answered=None if tabled_in_ids else day,
             asked_by=_member(asker),
             question=TextBlock(
                 text=question_text, parts=[p for q in group.questions for p in split_parts(q.text)]

@@ -66,6 +66,7 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "answered": words(*_P, "answered_labels"),
     "heading": words(*_P, "heading_labels"),
     "body": words(*_P, "body_labels"),
+    "grouped": words(*_P, "grouped_labels"),
 }
 # "Asked by Jane Sample", "Answered on 25 April 2024" (no colon) are labels too (the value is checked).
 _NAMED = ("asked_by", "answered_by", "tabled", "answered")
@@ -96,6 +97,7 @@ _NAME_ON_DATE = regex.compile(r"^(?P<name>.+?)\s+on\s+(?P<date>[^:]+?):?$")
 _PARENS_ONLY = regex.compile(r"^\((?P<inner>[^()]{2,80})\)$")
 _CUES = tuple(c.lower() for c in words(*_P, "answer_cues"))
 _TABULAR = regex.compile(r"[,\t;|]")
+_UIN = regex.compile(r"\b(?:HL\s?)?\d{1,7}\b")
 
 
 @dataclass
@@ -111,6 +113,7 @@ class _Rec:
     answer: list[str] = field(default_factory=list)
     holding: bool = False
     house: House | None = None
+    grouped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -119,6 +122,22 @@ def _title_like(line: str) -> bool:
     Transport)"): most of its words capitalised, unlike wrapped prose."""
     letters = [w for w in line.split() if w[:1].isalpha()]
     return bool(letters) and sum(w[0].isupper() for w in letters) >= 0.6 * len(letters)
+
+
+def _is_topic_heading(unit: str) -> bool:
+    """A Hansard subject heading "Topic: Subtopic" ("Overseas Trade: Indonesia"): a short
+    title-like tail with no sentence end, unlike "Name: the answer …"."""
+    colon = _COLON.match(unit)
+    if colon is None:
+        return False
+    rest = colon["rest"].strip()
+    return (
+        len(unit) <= 100
+        and len(rest.split()) <= 6
+        and not rest.endswith((".", "?", "!", ":", ";"))
+        and _title_like(rest)
+        and not is_question_start(rest)
+    )
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -223,6 +242,10 @@ class PlainParser:
                 kind, value = labelled
                 if kind == "question" and not value:
                     state = "pre" if state == "answer" else state  # "Q": a new record's header
+                    if state == "pre" and pre.heading is not None:
+                        # a title above "Q" is page text, not this question's heading
+                        pre.answer.append(pre.heading)
+                        pre.heading = None
                     continue
                 if kind == "question" and value:
                     records.append(self._new(pre, value))
@@ -232,6 +255,9 @@ class PlainParser:
                     state = "answer"
                     if value:
                         self._add_answer(current, value)
+                    continue
+                if kind == "grouped":
+                    current.grouped.extend(_UIN.findall(value))
                     continue
                 if kind in ("answered_by", "answered"):
                     target = current
@@ -298,7 +324,14 @@ class PlainParser:
                     update={"constituency": parens["inner"]}
                 )
                 continue
+            if parens and state == "pre" and pre.asked_by is None and _title_like(parens["inner"]):
+                # "Q / (Constituency)": the list prints the asker's seat even when it leaves
+                # out the name; a bracketed line is never the heading
+                pre.asked_by = Member(constituency=parens["inner"])
+                continue
             if state == "pre":
+                if speaker and colon and _is_topic_heading(unit):
+                    speaker = None  # "Overseas Trade: Indonesia": a subject heading, not a speaker
                 if speaker and colon and not pre.answer and pre.answered_by is None:
                     pre.answered_by = _person(speaker, answerer=True)
                     self._add_answer(pre, colon["rest"])
@@ -418,6 +451,7 @@ class PlainParser:
             if answer_text
             else None,
             is_holding_answer=rec.holding,
+            grouped_questions=list(dict.fromkeys(g for g in rec.grouped if g != rec.qid)),
             source=Source(format=self.name, path=source.path, encoding=source.encoding),
             warnings=warnings,
         )

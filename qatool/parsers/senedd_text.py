@@ -176,6 +176,7 @@ class SeneddTextParser:
                     continue
             if (m := _RECEIVED.match(line)) and questions:
                 questions[-1].answered = _date(m["date"])
+                state = "answer"  # what follows is the answer, even cut off before its speaker
                 continue
             if _TO_FOLLOW.match(line):
                 if questions:
