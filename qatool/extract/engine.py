@@ -87,6 +87,13 @@ OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
 CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 MULTIPLIER_AFTER = re.compile(r"(?:\s+times|-?fold)\b", re.IGNORECASE)
 GROUP_GLUE = re.compile(r"\s*(?:,|and|or|to|-|–)\s*(?:and\s+|or\s+)?")
+# Between the items of a list of amounts: "9848, 12948, and 1969 litres"
+LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# Only "and" lends a unit: "142 or 14%", "nine, or 4%" say one amount two ways.
+AND_LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A list's last item lends its unit to the bare numbers before it ("3.67 million, 2.69 million
+# and 0.15 million tonnes"), unless it is of a kind that is said on each item or names no unit.
+UNLENT_KINDS = frozenset({"count", "money", "ratio", "fraction", "duration"})
 PREFIX_WORDS = frozenset(
     {
         "year",
@@ -234,7 +241,10 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
         amount, pos = _read_amount(text, m)
         if amount is None:
             continue
-        verdict = _judge(text, amount)
+        listed = (
+            bool(amounts) and LIST_GLUE.fullmatch(text, amounts[-1].end, amount.start) is not None
+        )
+        verdict = _judge(text, amount, listed)
         if group_end >= 0 and amount.plain and GROUP_GLUE.fullmatch(text, group_end, amount.start):
             verdict = "group"  # "aged 3 and 4": the group's other bound
         group_end = amount.end if verdict == "group" else -1
@@ -246,6 +256,17 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
     for a, b in itertools.pairwise(amounts):
         if a.level_pair and a.plain and not b.plain and b.kind != "count":
             a.kind, a.unit = b.kind, b.unit  # "raised from 40 to 50 per cent"
+    for i in range(len(amounts) - 2, -1, -1):  # from the end: the unit passes down the list
+        a, b = amounts[i], amounts[i + 1]
+        if (
+            a.kind == "count"
+            and a.unit is None
+            and a.low is None
+            and not a.fraction
+            and b.kind not in UNLENT_KINDS
+            and AND_LIST_GLUE.fullmatch(text, a.end, b.start)
+        ):
+            a.kind, a.unit = b.kind, b.unit
     times: list[TimeSpan] = []
     if amounts or periods:
         for m in time_matches:
@@ -593,8 +614,9 @@ def _make_range(
 # --- judging: is this amount a figure? -----------------------------------------------------
 
 
-def _judge(text: str, a: Amount) -> str:
-    """ "figure", "period" (a span another amount is spread over) or "no"."""
+def _judge(text: str, a: Amount, listed: bool = False) -> str:
+    """ "figure", "period" (a span another amount is spread over) or "no". `listed`: the
+    amount follows a figure in a list ("9848, 12948 and …")."""
     window = text[max(0, a.start - BACK) : a.start]
     after = text[a.end : a.end + AHEAD]
     no_sign = a.kind in ("count", "fraction") or (a.kind == "duration" and a.plain)
@@ -634,6 +656,7 @@ def _judge(text: str, a: Amount) -> str:
             len(digits) >= 5
             and "," not in digits
             and "." not in digits
+            and not listed
             and not LOWER_WORD_AFTER.match(after)
             and not TOTAL_BEFORE.search(window)
         ):
