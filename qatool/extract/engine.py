@@ -256,6 +256,16 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
     for a, b in itertools.pairwise(amounts):
         if a.level_pair and a.plain and not b.plain and b.kind != "count":
             a.kind, a.unit = b.kind, b.unit  # "raised from 40 to 50 per cent"
+        if (
+            a.kind == "money"
+            and b.kind == "duration"
+            and b.extras.get("adjectival")
+            and b.value is not None
+            and not text[a.end : b.start].strip()
+        ):
+            a.period = Period(
+                value=json_number(b.value), unit=b.unit or "year"
+            )  # "£98m 3-year fund"
     for i in range(len(amounts) - 2, -1, -1):  # from the end: the unit passes down the list
         a, b = amounts[i], amounts[i + 1]
         if (
