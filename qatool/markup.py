@@ -1,4 +1,4 @@
-"""HTML (and HTML-ish XML) fragments → clean text, with the stdlib's `html.parser`.
+"""HTML (and HTML-ish XML) fragments → clean text, as the stdlib's `html.parser` reads them.
 
 The text follows the record contract (../shared/spec/records.md, "text block"):
 
@@ -17,16 +17,25 @@ The text follows the record contract (../shared/spec/records.md, "text block"):
 
 `TextBuilder` takes parser events one by one, so format parsers (parlparse XML, TheyWorkForYou
 pages) can build the text of just the elements they want; `html_to_text` does a whole fragment.
+
+`html_to_blocks` reads most fragments (every answer of the API corpus) without `html.parser`:
+when every "<" is a plainly written tag or plain text and no raw-text element (``<script>``,
+``<style>``…) is there, one compiled pattern cuts the fragment into tags and text and gives
+`TextBuilder` the events html.parser would give it (`blocks_of_plain_html`, several times
+faster). Anything else — comments, declarations, loosely written tags — goes to html.parser
+(`blocks_by_html_parser`). Both give the same text (tests/test_markup_fastpath.py).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 import regex
 
-from qatool.text import fold_spaces
+from qatool.text import fold_line
 
 # Elements that start and end a paragraph.
 BLOCK_TAGS = frozenset(
@@ -58,7 +67,7 @@ _LOOKS_LIKE_MARKUP = regex.compile(
 
 def clean_inline(text: str) -> str:
     """One line of text: odd spaces folded, white space runs → one space, ends stripped."""
-    return " ".join(fold_spaces(text).split())
+    return fold_line(text)
 
 
 def looks_like_markup(text: str) -> bool:
@@ -330,14 +339,108 @@ def defuse_open_comments(markup: str) -> str:
     return markup[:tail_start] + markup[tail_start:].replace("<!--", "&lt;!--")
 
 
-def html_to_blocks(fragment: str) -> list[str]:
-    """The paragraphs of an HTML fragment (each may hold several lines: <br>, list items,
-    table rows)."""
+def blocks_by_html_parser(fragment: str) -> list[str]:
+    """The paragraphs of any HTML fragment, read by `html.parser` into a `TextBuilder`."""
     builder = TextBuilder()
     parser = _FragmentParser(builder)
     parser.feed(defuse_open_comments(fragment))
     parser.close()
     return builder.blocks()
+
+
+# A tag written so plainly that html.parser must read it the same way: "</name>" with only
+# white space before the ">" (group 1: the name), or "<name" (group 2) and its attributes
+# (group 3) — each a name alone or name=value, the value quoted or bare, set apart by ASCII
+# white space — then ">" or "/>" (group 4: the "/"). Quoted values may not hold "<", so
+# every "<" either starts one of these tags or is not one at all, and a quote left open
+# cannot carry a match past the next tag. Every repeat is possessive and each piece has one
+# way to match, so a failed attempt never backtracks.
+_PLAIN_TAG = re.compile(
+    r"<(?:"
+    r"/([a-zA-Z][-.a-zA-Z0-9:_]*+)[ \t\n\r\f]*+"
+    r"|([a-zA-Z][-.a-zA-Z0-9:_]*+)"
+    r"((?:[ \t\n\r\f]++[a-zA-Z_:][-.a-zA-Z0-9:_]*+"
+    r"(?:[ \t\n\r\f]*+=[ \t\n\r\f]*+(?:\"[^\"<]*+\"|'[^'<]*+'|[^\s\"'<>=`]++))?+)*+)"
+    r"[ \t\n\r\f]*+(/?)"
+    r")>"
+)
+# One attribute of a _PLAIN_TAG: its name and its value as written (quotes included).
+_PLAIN_ATTRIBUTE = re.compile(
+    r"([a-zA-Z_:][-.a-zA-Z0-9:_]*+)"
+    r"(?:[ \t\n\r\f]*+=[ \t\n\r\f]*+(\"[^\"<]*+\"|'[^'<]*+'|[^\s\"'<>=`]++))?+"
+)
+# What html.parser reads as markup where no plain tag stands: a tag it reads its own way, an
+# end tag, a comment or declaration, a processing instruction. A "<" before anything else is
+# text to both.
+_MARKUP_OPENING = re.compile(r"<[a-zA-Z/!?]")
+# Elements whose content html.parser (in some Python version) takes as raw text, not markup.
+_RAW_TEXT_TAGS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+)
+
+
+def _plain_attributes(written: str) -> list[tuple[str, str | None]]:
+    """The attributes of a plain tag as html.parser gives them: names lower case, values
+    unquoted and with their entities decoded, None for a name alone."""
+    attributes: list[tuple[str, str | None]] = []
+    for match in _PLAIN_ATTRIBUTE.finditer(written):
+        value: str | None = match[2]
+        if value is not None:
+            if value[0] in "\"'":
+                value = value[1:-1]
+            if value:
+                value = unescape(value)
+        attributes.append((match[1].lower(), value))
+    return attributes
+
+
+def blocks_of_plain_html(fragment: str) -> list[str] | None:
+    """The paragraphs of a fragment of plain tags and text, exactly as `blocks_by_html_parser`
+    gives them; None when the fragment holds anything else (a comment, a declaration, a tag
+    html.parser might read another way, a raw-text element such as <script>).
+
+    The same `TextBuilder` gets the same events as from html.parser, read by one compiled
+    pattern instead of html.parser's scan: tags, and the text between them with its entities
+    decoded. html.parser hands text over in stretches cut at each "<"; no entity spans a "<"
+    and `TextBuilder` only ever joins the stretches, so one piece gives the same text.
+    """
+    # [text, end tag name, start tag name, attributes, "/" or "", text, ...], names of the
+    # kind of tag that is not there None.
+    pieces = _PLAIN_TAG.split(fragment)
+    builder = TextBuilder()
+    last = len(pieces) - 1
+    i = 0
+    while True:
+        text = pieces[i]
+        if text:
+            if "<" in text and _MARKUP_OPENING.search(text):
+                return None
+            builder.data(unescape(text) if "&" in text else text)
+        if i == last:
+            return builder.blocks()
+        end_name, start_name, written_attributes, slash = pieces[i + 1 : i + 5]
+        i += 5
+        if end_name is not None:
+            tag = end_name.lower()
+            if tag in _RAW_TEXT_TAGS:
+                return None
+            builder.end(tag)
+            continue
+        tag = start_name.lower()
+        if tag in _RAW_TEXT_TAGS:
+            return None
+        # Only a cell's colspan is ever read, so only cells need their attributes.
+        attributes = _plain_attributes(written_attributes) if tag in CELL_TAGS else None
+        builder.start(tag, attributes)
+        if slash and tag not in VOID_TAGS:  # "<tag/>": a start and an end tag
+            builder.end(tag)
+
+
+def html_to_blocks(fragment: str) -> list[str]:
+    """The paragraphs of an HTML fragment (each may hold several lines: <br>, list items,
+    table rows)."""
+    plain = blocks_of_plain_html(fragment)
+    return plain if plain is not None else blocks_by_html_parser(fragment)
 
 
 def html_to_text(fragment: str) -> str:

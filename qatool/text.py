@@ -25,6 +25,27 @@ def fold_spaces(text: str) -> str:
     return folded
 
 
+# What str.split takes for white space in ASCII text, but for a single space: two spaces, the
+# other ASCII white-space characters.
+_ASCII_SPACING = ("  ", "\n", "\t", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def fold_line(text: str) -> str:
+    """One line of text: zero-width characters dropped, each run of white space (odd spaces
+    included) → one space, ends stripped: `" ".join(fold_spaces(text).split())`, faster.
+
+    Every odd space is white space to `str.split`, so only the zero-width characters need a
+    regex, and ASCII text has none. ASCII text whose only white space is single spaces
+    (most lines) needs no split at all; the scans for the rest are much cheaper than one.
+    """
+    if not text.isascii():
+        return " ".join(_ZERO_WIDTH.sub("", text).split())
+    for spacing in _ASCII_SPACING:
+        if spacing in text:
+            return " ".join(text.split())
+    return text.strip(" ")
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR → LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -32,7 +53,7 @@ def normalise_newlines(text: str) -> str:
 
 def join_paragraphs(paragraphs: Iterable[str]) -> str:
     """Paragraphs (each folded and stripped, empty ones dropped) joined by one blank line."""
-    kept = (" ".join(fold_spaces(p).split()) for p in paragraphs)
+    kept = (fold_line(p) for p in paragraphs)
     return "\n\n".join(p for p in kept if p)
 
 

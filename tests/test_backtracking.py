@@ -28,6 +28,7 @@ import regex
 import qatool
 from qatool.errors import QatoolError
 from qatool.extract import find_figures
+from qatool.markup import html_to_blocks
 from qatool.parsers import PARSERS
 from qatool.parsers.base import Input
 
@@ -90,6 +91,9 @@ CRAFTED: dict[str, str] = {
     "<<<<": "<" * 100_000,
     "<p><p>": _repeat("<p>", 100_000),
     "<!--": _repeat("<!--", 100_000),
+    # Tags in every way qatool.markup's fast path reads them, and quoted values left open.
+    "plain tags": _repeat("<p a=b c=\"d>\" e='f'>1</p ><td colspan=2>", 100_000),
+    '<a b="x>': _repeat('<a b="x>', 100_000),
     "&amp;": _repeat("&amp;", 100_000),
     "{{{{": "{" * 100_000,
     '"a":"a":': _repeat('{"a":', 100_000),
@@ -142,6 +146,13 @@ def test_parsers_stay_within_budget(parser: Any, name: str) -> None:
             pass
 
     timed(run)
+
+
+@pytest.mark.parametrize("name", list(CRAFTED))
+def test_html_to_blocks_stays_within_budget(name: str) -> None:
+    # The fast path's whole-text scans (the tag pattern's split, the search for other markup)
+    # and html.parser behind it; the parsers only reach html_to_blocks for some inputs.
+    timed(lambda: html_to_blocks(CRAFTED[name]))
 
 
 def _module_patterns() -> list[tuple[str, Any]]:
