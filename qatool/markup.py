@@ -330,13 +330,19 @@ class _FragmentParser(HTMLParser):
 
 
 def defuse_open_comments(markup: str) -> str:
-    """Escape every "<!--" that no "-->" follows: html.parser re-scans an unclosed comment from
-    each later "<" (quadratic time), and the text after it is lost anyway."""
+    """Escape what html.parser would re-scan from every later "<" (quadratic time):
+
+    * every "<!--" that no "-->" follows (the text after it is lost anyway);
+    * every "<" that no ">" follows: no tag can end there, so html.parser gives it back as
+      text — the same text, once "&lt;" is decoded — after trying it again at each "<"."""
     last_close = markup.rfind("-->")
     tail_start = last_close + 3 if last_close >= 0 else 0
-    if markup.find("<!--", tail_start) < 0:
+    if markup.find("<!--", tail_start) >= 0:
+        markup = markup[:tail_start] + markup[tail_start:].replace("<!--", "&lt;!--")
+    tail_start = markup.rfind(">") + 1
+    if markup.find("<", tail_start) < 0:
         return markup
-    return markup[:tail_start] + markup[tail_start:].replace("<!--", "&lt;!--")
+    return markup[:tail_start] + markup[tail_start:].replace("<", "&lt;")
 
 
 def blocks_by_html_parser(fragment: str) -> list[str]:

@@ -94,6 +94,9 @@ CRAFTED: dict[str, str] = {
     # Tags in every way qatool.markup's fast path reads them, and quoted values left open.
     "plain tags": _repeat("<p a=b c=\"d>\" e='f'>1</p ><td colspan=2>", 100_000),
     '<a b="x>': _repeat('<a b="x>', 100_000),
+    # Start tags no ">" ever closes: html.parser alone re-reads them from every "<".
+    '<a b=" unclosed': _repeat('<a b="', 100_000),
+    "<p unclosed": _repeat("<p   ", 100_000),
     "&amp;": _repeat("&amp;", 100_000),
     "{{{{": "{" * 100_000,
     '"a":"a":': _repeat('{"a":', 100_000),
