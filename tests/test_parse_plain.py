@@ -37,6 +37,7 @@ DETECTED = [
     ("plain", "example-parliament-questions-page.txt", "plain"),
     ("plain", "example-parliament-questions-no-names.txt", "plain"),
     ("plain", "example-question-page.txt", "plain"),
+    ("plain", "example-lords-page.txt", "plain"),
     # "Name: To ask …" speaker lines are the daily Hansard's layout
     ("plain", "example-speakers.txt", "hansard-text"),
 ]
@@ -285,6 +286,30 @@ def test_parallel_parliament_asked_by_block() -> None:
     assert record.answered_by == Member(name="Peter Example", role="Minister of State (Schools)")
     assert (record.date_tabled, record.date_answered) == (dt.date(2026, 1, 27), dt.date(2026, 2, 4))
     assert record.answer is not None and record.answer.text == "The answer."
+
+
+def test_plain_lords_page_with_role_answerers() -> None:
+    lighthouses, ferries = parse_file("plain", "example-lords-page.txt")
+    assert [r.id for r in (lighthouses, ferries)] == ["HL9001", "HL9002"]
+    assert lighthouses.house == ferries.house == "Lords"
+    # the navigation links are page chrome, not the heading
+    assert lighthouses.heading is None and lighthouses.warnings == []
+    assert lighthouses.answered_by == Member(
+        name="Lord Example", role="The Minister of State, Department for Transport"
+    )
+    # a hyphenated role ("Advocate-General") is a role like any other
+    assert ferries.answered_by == Member(
+        name="Lord Sample of Testwood", role="The Advocate-General for Scotland"
+    )
+    assert ferries.question is not None and ferries.question.text == (
+        "To ask Her Majesty's Government how many ferry crossings to the Isle of Sample were "
+        "cancelled in 2010."
+    )
+    assert ferries.answer is not None and ferries.answer.text == (
+        "There were 41 cancelled crossings in 2010, of which 29 were cancelled because of bad "
+        "weather."
+    )
+    assert ferries.warnings == []
 
 
 # --- senedd-text ------------------------------------------------------------------------------
