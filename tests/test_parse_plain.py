@@ -372,6 +372,10 @@ def test_senedd_archive_speakers_and_grouped_answer() -> None:
         == Member(name="John Example", role="The First Minister")
     )
     assert first.date_answered == second.date_answered == dt.date(2009, 2, 3)
+    # said, so that the shared answer's figures are not read as two sets
+    assert first.grouped_questions == ["WAQ50002"] and second.grouped_questions == ["WAQ50001"]
+    assert first.warnings == ["answered together with the next question(s)"]
+    assert second.warnings == [] and third.grouped_questions == []
     assert third.answering_body == "Minister for Heritage"
     assert third.date_answered == dt.date(2009, 2, 10)
     assert third.answered_by == Member(name="Ann Fictional", role="The Minister for Heritage")
