@@ -1,4 +1,5 @@
-"""plain, and the other layouts people copy from (parallel-parliament, senedd-text, ldapi-text):
+"""plain, and the other layouts people copy from (parallel-parliament, senedd-text, ldapi-text,
+scotparl-text):
 our own made-up samples (tests/samples/<format>/), field by field, and detection on each."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ DETECTED = [
     ("senedd-text", "example-archive-cy.txt", "senedd-text"),
     ("senedd-text", "example-archive-received.txt", "senedd-text"),
     ("ldapi-text", "example-two-items.txt", "ldapi-text"),
+    ("scotparl-text", "example-listing.txt", "scotparl-text"),
+    ("scotparl-text", "example-question-page.txt", "scotparl-text"),
     ("plain", "example-question-answer.txt", "plain"),
     ("plain", "example-answer-only.txt", "plain"),
     ("plain", "example-labelled.txt", "plain"),
@@ -54,7 +57,7 @@ def test_detection(folder: str, name: str, expected: str) -> None:
 
 
 def test_every_layout_sample_is_listed() -> None:
-    folders = ("parallel-parliament", "senedd-text", "ldapi-text", "plain")
+    folders = ("parallel-parliament", "senedd-text", "ldapi-text", "scotparl-text", "plain")
     on_disk = {(f, p.name) for f in folders for p in (SAMPLES / f).iterdir() if p.suffix != ".md"}
     assert on_disk == {(f, n) for f, n, _ in DETECTED}
 
@@ -440,6 +443,67 @@ def test_senedd_question_without_question_mark_after_an_answer() -> None:
         second.answer is not None
         and second.answer.text == "Bus services are a matter for the council."
     )
+
+
+# --- scotparl-text ---------------------------------------------------------------------------
+
+
+def test_scotparl_listing_one_record_per_question() -> None:
+    ferries, harbours, terminal = parse_file("scotparl-text", "example-listing.txt")
+    assert all(r.house == "Scottish Parliament" for r in (ferries, harbours, terminal))
+    assert all(r.source.format == "scotparl-text" for r in (ferries, harbours, terminal))
+    assert ferries.asked_by == Member(
+        name="Jane Sample", constituency="Sampleton North", party="Scottish Labour"
+    )
+    assert ferries.answered_by == Member(name="John Example")
+    assert (ferries.date_tabled, ferries.date_answered) == (
+        dt.date(2023, 3, 14),
+        dt.date(2023, 3, 28),
+    )
+    assert ferries.question is not None and ferries.question.text == (
+        "To ask the Scottish Government how many ferry sailings to the Isle of Sample were "
+        "cancelled in 2022."
+    )
+    # the answer stops where the next record's header starts
+    assert ferries.answer is not None and ferries.answer.text == (
+        "There were 412 cancelled sailings in 2022, of which 301 were cancelled because of the "
+        "weather.\n\nCancellations fell by 12% compared with 2021."
+    )
+    assert ferries.warnings == []
+    # "Question reference: S6W-90001" before "Asked by" is the next record's id
+    assert harbours.id == "S6W-90001"
+    assert harbours.asked_by == Member(
+        name="Tom Testwood",
+        constituency="Sampleshire",
+        party="Scottish Conservative and Unionist Party",
+    )
+    assert harbours.answered_by == Member(name="Ann Fictional")
+    assert harbours.answer is not None
+    assert harbours.answer.text.startswith("The following table shows the funding provided:")
+    assert harbours.answer.text.endswith("| Testwick | £0.4 million | £0.3 million |")
+    # not answered yet: still a record, the status line is not the question
+    assert terminal.question is not None and terminal.question.text == (
+        "To ask the Scottish Government when the Sampleton ferry terminal will reopen."
+    )
+    assert terminal.answer is None and terminal.answered_by is None
+    assert terminal.date_tabled == dt.date(2023, 3, 16) and terminal.date_answered is None
+    assert terminal.warnings == ["answer missing: no answer shown on the page"]
+
+
+def test_scotparl_question_page() -> None:
+    (record,) = parse_file("scotparl-text", "example-question-page.txt")
+    assert record.id == "S6W-90010"
+    assert record.asked_by == Member(
+        name="Robert Placeholder", constituency="Testshire", party="Scottish Green Party"
+    )
+    assert record.answered_by == Member(name="Ann Fictional")
+    assert (record.date_tabled, record.date_answered) == (dt.date(2023, 5, 2), dt.date(2023, 5, 23))
+    assert record.is_holding_answer is True
+    assert record.question is not None and [p.label for p in record.question.parts] == ["a", "b"]
+    assert record.answer is not None and record.answer.text == (
+        "There are (a) 64 electric buses and (b) 11 hydrogen buses in service in Testshire."
+    )
+    assert record.warnings == []
 
 
 # --- ldapi-text -----------------------------------------------------------------------------
