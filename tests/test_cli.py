@@ -127,7 +127,8 @@ def test_formats_lists_every_parser() -> None:
 
     result = runner.invoke(app, ["formats", "--json"])
     assert [f["name"] for f in json.loads(result.stdout)] == format_names()
-    assert {"twfy-text", "plain"} <= set(format_names())
+    assert {"twfy-text", "scotparl-text", "plain"} <= set(format_names())
+    assert "scotparl-text" in result.stdout
 
 
 def test_facts_csv_header_is_the_figure_fields() -> None:

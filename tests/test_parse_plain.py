@@ -1,4 +1,5 @@
-"""plain, and the other layouts people copy from (parallel-parliament, senedd-text, ldapi-text):
+"""plain, and the other layouts people copy from (parallel-parliament, senedd-text, ldapi-text,
+scotparl-text):
 our own made-up samples (tests/samples/<format>/), field by field, and detection on each."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ DETECTED = [
     ("senedd-text", "example-archive-cy.txt", "senedd-text"),
     ("senedd-text", "example-archive-received.txt", "senedd-text"),
     ("ldapi-text", "example-two-items.txt", "ldapi-text"),
+    ("scotparl-text", "example-listing.txt", "scotparl-text"),
+    ("scotparl-text", "example-question-page.txt", "scotparl-text"),
     ("plain", "example-question-answer.txt", "plain"),
     ("plain", "example-answer-only.txt", "plain"),
     ("plain", "example-labelled.txt", "plain"),
@@ -37,6 +40,7 @@ DETECTED = [
     ("plain", "example-parliament-questions-page.txt", "plain"),
     ("plain", "example-parliament-questions-no-names.txt", "plain"),
     ("plain", "example-question-page.txt", "plain"),
+    ("plain", "example-lords-page.txt", "plain"),
     # "Name: To ask …" speaker lines are the daily Hansard's layout
     ("plain", "example-speakers.txt", "hansard-text"),
 ]
@@ -53,7 +57,7 @@ def test_detection(folder: str, name: str, expected: str) -> None:
 
 
 def test_every_layout_sample_is_listed() -> None:
-    folders = ("parallel-parliament", "senedd-text", "ldapi-text", "plain")
+    folders = ("parallel-parliament", "senedd-text", "ldapi-text", "scotparl-text", "plain")
     on_disk = {(f, p.name) for f in folders for p in (SAMPLES / f).iterdir() if p.suffix != ".md"}
     assert on_disk == {(f, n) for f, n, _ in DETECTED}
 
@@ -287,6 +291,30 @@ def test_parallel_parliament_asked_by_block() -> None:
     assert record.answer is not None and record.answer.text == "The answer."
 
 
+def test_plain_lords_page_with_role_answerers() -> None:
+    lighthouses, ferries = parse_file("plain", "example-lords-page.txt")
+    assert [r.id for r in (lighthouses, ferries)] == ["HL9001", "HL9002"]
+    assert lighthouses.house == ferries.house == "Lords"
+    # the navigation links are page chrome, not the heading
+    assert lighthouses.heading is None and lighthouses.warnings == []
+    assert lighthouses.answered_by == Member(
+        name="Lord Example", role="The Minister of State, Department for Transport"
+    )
+    # a hyphenated role ("Advocate-General") is a role like any other
+    assert ferries.answered_by == Member(
+        name="Lord Sample of Testwood", role="The Advocate-General for Scotland"
+    )
+    assert ferries.question is not None and ferries.question.text == (
+        "To ask Her Majesty's Government how many ferry crossings to the Isle of Sample were "
+        "cancelled in 2010."
+    )
+    assert ferries.answer is not None and ferries.answer.text == (
+        "There were 41 cancelled crossings in 2010, of which 29 were cancelled because of bad "
+        "weather."
+    )
+    assert ferries.warnings == []
+
+
 # --- senedd-text ------------------------------------------------------------------------------
 
 
@@ -347,6 +375,10 @@ def test_senedd_archive_speakers_and_grouped_answer() -> None:
         == Member(name="John Example", role="The First Minister")
     )
     assert first.date_answered == second.date_answered == dt.date(2009, 2, 3)
+    # said, so that the shared answer's figures are not read as two sets
+    assert first.grouped_questions == ["WAQ50002"] and second.grouped_questions == ["WAQ50001"]
+    assert first.warnings == ["answered together with the next question(s)"]
+    assert second.warnings == [] and third.grouped_questions == []
     assert third.answering_body == "Minister for Heritage"
     assert third.date_answered == dt.date(2009, 2, 10)
     assert third.answered_by == Member(name="Ann Fictional", role="The Minister for Heritage")
@@ -411,6 +443,67 @@ def test_senedd_question_without_question_mark_after_an_answer() -> None:
         second.answer is not None
         and second.answer.text == "Bus services are a matter for the council."
     )
+
+
+# --- scotparl-text ---------------------------------------------------------------------------
+
+
+def test_scotparl_listing_one_record_per_question() -> None:
+    ferries, harbours, terminal = parse_file("scotparl-text", "example-listing.txt")
+    assert all(r.house == "Scottish Parliament" for r in (ferries, harbours, terminal))
+    assert all(r.source.format == "scotparl-text" for r in (ferries, harbours, terminal))
+    assert ferries.asked_by == Member(
+        name="Jane Sample", constituency="Sampleton North", party="Scottish Labour"
+    )
+    assert ferries.answered_by == Member(name="John Example")
+    assert (ferries.date_tabled, ferries.date_answered) == (
+        dt.date(2023, 3, 14),
+        dt.date(2023, 3, 28),
+    )
+    assert ferries.question is not None and ferries.question.text == (
+        "To ask the Scottish Government how many ferry sailings to the Isle of Sample were "
+        "cancelled in 2022."
+    )
+    # the answer stops where the next record's header starts
+    assert ferries.answer is not None and ferries.answer.text == (
+        "There were 412 cancelled sailings in 2022, of which 301 were cancelled because of the "
+        "weather.\n\nCancellations fell by 12% compared with 2021."
+    )
+    assert ferries.warnings == []
+    # "Question reference: S6W-90001" before "Asked by" is the next record's id
+    assert harbours.id == "S6W-90001"
+    assert harbours.asked_by == Member(
+        name="Tom Testwood",
+        constituency="Sampleshire",
+        party="Scottish Conservative and Unionist Party",
+    )
+    assert harbours.answered_by == Member(name="Ann Fictional")
+    assert harbours.answer is not None
+    assert harbours.answer.text.startswith("The following table shows the funding provided:")
+    assert harbours.answer.text.endswith("| Testwick | £0.4 million | £0.3 million |")
+    # not answered yet: still a record, the status line is not the question
+    assert terminal.question is not None and terminal.question.text == (
+        "To ask the Scottish Government when the Sampleton ferry terminal will reopen."
+    )
+    assert terminal.answer is None and terminal.answered_by is None
+    assert terminal.date_tabled == dt.date(2023, 3, 16) and terminal.date_answered is None
+    assert terminal.warnings == ["answer missing: no answer shown on the page"]
+
+
+def test_scotparl_question_page() -> None:
+    (record,) = parse_file("scotparl-text", "example-question-page.txt")
+    assert record.id == "S6W-90010"
+    assert record.asked_by == Member(
+        name="Robert Placeholder", constituency="Testshire", party="Scottish Green Party"
+    )
+    assert record.answered_by == Member(name="Ann Fictional")
+    assert (record.date_tabled, record.date_answered) == (dt.date(2023, 5, 2), dt.date(2023, 5, 23))
+    assert record.is_holding_answer is True
+    assert record.question is not None and [p.label for p in record.question.parts] == ["a", "b"]
+    assert record.answer is not None and record.answer.text == (
+        "There are (a) 64 electric buses and (b) 11 hydrogen buses in service in Testshire."
+    )
+    assert record.warnings == []
 
 
 # --- ldapi-text -----------------------------------------------------------------------------

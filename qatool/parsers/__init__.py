@@ -17,6 +17,7 @@ from qatool.parsers.ldapi_text import LdapiTextParser
 from qatool.parsers.parallel_parliament import ParallelParliamentParser
 from qatool.parsers.parlparse_xml import ParlparseXmlParser
 from qatool.parsers.plain import PlainParser
+from qatool.parsers.scotparl_text import ScotparlTextParser
 from qatool.parsers.senedd_text import SeneddTextParser
 from qatool.parsers.twfy_html import TwfyHtmlParser
 from qatool.parsers.twfy_text import TwfyTextParser
@@ -30,6 +31,7 @@ PARSERS: tuple[Parser, ...] = (
     ParallelParliamentParser(),
     SeneddTextParser(),
     LdapiTextParser(),
+    ScotparlTextParser(),
     PlainParser(),
 )
 BY_NAME: dict[str, Parser] = {p.name: p for p in PARSERS}

@@ -33,7 +33,11 @@ Each question is one record, in order. A speaker whose text opens "To ask"/"aske
 the next speaker the answerer (who may answer several questions in a row). "[10852]" is the id;
 "[holding answer 8 February 1994]:" sets is_holding_answer. Questions printed one after another
 and answered once share that answer (grouped_questions). A question whose answer is cut off is
-still a record (answer null).
+still a record (answer null); so is an answer at the top of a page whose question was on the
+page before (question null). An unmarked paragraph after a question is more of it when the
+question stopped mid-sentence or the paragraph is its next part ("(2) what …" after "(1)").
+Archive copies may print a speaker with neither mark nor colon ("Mr. Major The public …"), or
+run a question on from the answer before it ("… 1991-92Mr. Darling : To ask …").
 """
 
 from __future__ import annotations
@@ -128,6 +132,20 @@ _ORAL = regex.compile(r"^Q?\d{1,3}\.\s+\S")
 _TERMINAL = (".", "?", "!", ";", ",")
 _TWFY_HEADER = regex.compile(rf"written question\s*{_DASH}\s*answered", regex.IGNORECASE)
 _SECTION_MARK = "§"
+_HONORIFIC_WORDS = alternation(words("honorifics"))
+# "… for the financial year 1991-92Mr. Darling : To ask …": a page copied without its line
+# breaks runs the next speaker's question on from the last answer; it starts a line again.
+_RUN_ON_QUESTION = regex.compile(
+    rf"""(?<=[\p{{Ll}}\d.)])                                 # the end of the answer before
+         (?={_HONORIFIC_WORDS}\.?\s+\p{{Lu}}[\p{{L}}'’\-]+     # Mr. Darling
+            (?:\s+\p{{Lu}}[\p{{L}}'’\-]+){{0,3}}\s*:\s*        # (more name words) :
+            {alternation(words("question_openers"))}\b)      # To ask
+    """,
+    regex.VERBOSE,
+)
+# "(2) what changes …": a question's next numbered or lettered part
+_PART_OPENING = regex.compile(r"^\((?P<label>\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+_ROMAN_BEFORE = {"ii": "i", "iii": "ii", "iv": "iii", "v": "iv", "vi": "v", "vii": "vi"}
 
 
 @dataclass
@@ -168,6 +186,7 @@ def _units(text: str) -> _Page:
     """Lines → paragraphs: chrome, citations and column markers out; pieces of a paragraph that
     a column marker (or hard line wrap) split are joined again."""
     page = _Page()
+    text = _RUN_ON_QUESTION.sub("\n", text)
     last_line = ""
     blank = True
     marked = False
@@ -293,6 +312,48 @@ def _glued_at(unit: str, name: str) -> bool:
     return unit.startswith(name) and bool(after) and not after.isspace() and after != ":"
 
 
+def _unmarked_answerer(unit: str) -> _Speaker | None:
+    """After a question, an answer that opens with its speaker's name and no colon or mark:
+    "Mr. Major The public sector debt …", "Mr. Major [holding answer …] Some estimates …"."""
+    if not has_honorific(unit):
+        return None
+    spaced = split_spaced_name(unit)
+    if spaced is None or not spaced.rest or is_question_start(spaced.rest):
+        return None
+    return _Speaker(spaced.name, spaced.rest, spaced.holding, "spaced")
+
+
+def _opens_answer(sp: _Speaker) -> bool:
+    """A speaker before any question who is a member answering: a marked or titled name, or a
+    "Name: …" line whose text reads as a sentence (not "Written Answers: 12 July 2005")."""
+    if not sp.rest or sp.kind == "alone":
+        return False
+    if sp.kind != "colon" or has_honorific(sp.label) or has_role_word(sp.label):
+        return True
+    return len(sp.rest.split()) >= 8 and sp.rest.rstrip().endswith((".", ":"))
+
+
+def _label_before(label: str) -> str | None:
+    if label.isdigit():
+        return str(int(label) - 1) if int(label) > 1 else None
+    if label in _ROMAN_BEFORE:
+        return _ROMAN_BEFORE[label]
+    return chr(ord(label) - 1) if len(label) == 1 and label > "a" else None
+
+
+def _question_goes_on(question: list[str], text: str) -> bool:
+    """Whether `text`, after an unanswered question, is more of that question: the question
+    stopped mid-sentence ("…;", "…:"), the text goes on in lower case, or it is the next part
+    of a question in parts ("(2) what changes …" after "(1) what growth …")."""
+    if not question:
+        return False
+    if question[-1].rstrip().endswith((":", ";", ",")) or text[:1].islower():
+        return True
+    part = _PART_OPENING.match(text)
+    before = _label_before(part["label"]) if part else None
+    return before is not None and f"({before})" in " ".join(question)
+
+
 def _body_text(unit: str) -> str:
     return unit[1:].strip() if unit.startswith(_SECTION_MARK) else unit
 
@@ -330,6 +391,15 @@ class HansardTextParser:
             if colon_questions:
                 with_ids = any(take_question_id(sp.rest)[1] for sp in colon_questions)
                 score = max(score, 0.8 if with_ids else 0.6)
+            # "Mr. Butterfill To ask the …": the asker's name with neither mark nor colon
+            if any(
+                (sp := _speaker(ln)) is not None
+                and sp.kind == "asked"
+                and is_question_start(sp.rest)
+                and has_honorific(sp.label)
+                for ln in lines
+            ):
+                score = max(score, 0.6)
             for this, after in itertools.pairwise(lines):
                 sp = _speaker(this)
                 if sp is not None and sp.kind == "alone" and is_question_start(after):
@@ -350,8 +420,11 @@ class HansardTextParser:
                 f"unplaced text before the first question: {unplaced[:80]!r}"
             )
         _share_grouped_answers(questions)
-        for q in questions:
-            yield self._record(q, page, source)
+        records = [self._record(q, page, source) for q in questions]
+        if records[0].question is None and records[0].house is None and len(records) > 1:
+            # an answer whose question is on an earlier page: the house of the page's questions
+            records[0] = records[0].model_copy(update={"house": records[1].house})
+        yield from records
 
     def _read(self, units: list[str]) -> tuple[list[_Q], str]:
         questions: list[_Q] = []
@@ -364,6 +437,8 @@ class HansardTextParser:
             after = units[i + 1] if i + 1 < len(units) else None
             current = questions[-1] if questions else None
             sp = _speaker(unit)
+            if sp is None and current is not None and not current.answered:
+                sp = _unmarked_answerer(unit)
             if sp is not None:
                 if sp.rest and is_question_start(sp.rest):
                     questions.append(_Q(heading, body, member(sp.label, answerer=False), [sp.rest]))
@@ -388,6 +463,18 @@ class HansardTextParser:
                         )
                     last_was_heading = False
                     continue
+                if current is None and not unplaced and _opens_answer(sp):
+                    # the page opens inside an answer whose question is on an earlier page:
+                    # still a record (question null), so no answer is lost
+                    lead = _Q(heading, body, None, [], answerer=member(sp.label, answerer=True))
+                    lead.holding = sp.holding
+                    lead.warnings.append(
+                        "question missing: the text starts with an answer whose question is not in it"
+                    )
+                    self._add_answer(lead, sp.rest)
+                    questions.append(lead)
+                    last_was_heading = False
+                    continue
             text = _body_text(unit)
             if is_question_start(text):
                 asker = member(pending_asker, answerer=False) if pending_asker else None
@@ -403,7 +490,7 @@ class HansardTextParser:
             if current is None:
                 unplaced.append(unit)
             elif not current.answered:
-                if current.question[-1].rstrip().endswith(":") or text[:1].islower():
+                if _question_goes_on(current.question, text):
                     current.question.append(text)
                 else:
                     self._add_answer(current, text)
@@ -449,7 +536,11 @@ class HansardTextParser:
         question_text = join_paragraphs(paragraphs)
         answer_text = join_paragraphs(q.answer)
         warnings = list(q.warnings)
-        if not answer_text and not any(w.startswith("answer missing") for w in warnings):
+        if (
+            question_text
+            and not answer_text
+            and not any(w.startswith("answer missing") for w in warnings)
+        ):
             warnings.append("answer missing: no answer follows the question in the text")
         return Record(
             id=q.qid or stable_id(q.heading, question_text, answer_text),
@@ -458,7 +549,9 @@ class HansardTextParser:
             answering_body=q.body,
             date_answered=page.date,
             asked_by=q.asker,
-            question=TextBlock(text=question_text, parts=split_parts(question_text)),
+            question=TextBlock(text=question_text, parts=split_parts(question_text))
+            if question_text
+            else None,
             answered_by=q.answerer,
             answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
             if answer_text

@@ -179,7 +179,13 @@ def strip_oral_number(text: str) -> str:
 
 
 def has_role_word(text: str) -> bool:
-    return any(w.strip(",.()").lower() in _ROLE_WORDS for w in text.split())
+    """ "The Minister of State", "The Advocate-General for Scotland" (a role word may be one
+    half of a hyphenated title)."""
+    for word in text.split():
+        word = word.strip(",.()").lower()
+        if word in _ROLE_WORDS or any(half in _ROLE_WORDS for half in word.split("-")):
+            return True
+    return False
 
 
 def has_honorific(text: str) -> bool:

@@ -13,7 +13,9 @@ Input looks like::
 
 Every question is a record under the minister heading it stands below (`answering_body`).
 Without "WQ…" lines a question is the first line after a heading, or a line ending "?" after
-an answer. A question with no answer shown is still a record (answer null).
+an answer. A question with no answer shown is still a record (answer null). Questions printed
+one after another and answered once (the older archive) share the answer: each lists the others
+in grouped_questions, and the ones before the answer carry a warning saying so.
 """
 
 from __future__ import annotations
@@ -112,6 +114,8 @@ class _Q:
     asker: Member | None = None
     answerer: Member | None = None
     to_follow: bool = False  # "Answer to follow." printed: no answer yet, not grouped
+    grouped: list[str] = field(default_factory=list)  # the other questions answered with it
+    shared: bool = False  # the answer printed after a later question, given to this one too
 
 
 class SeneddTextParser:
@@ -218,6 +222,9 @@ class SeneddTextParser:
         answer_text = join_paragraphs(q.answer)
         # a role as printed ("First Minister"); the heading only says whom it was put to
         answerer = Member(name=q.answered_by, role=q.answered_by) if q.answered_by else q.answerer
+        warnings = [] if answer_text else ["answer missing: no answer shown on the page"]
+        if q.shared:
+            warnings.append("answered together with the next question(s)")
         return Record(
             id=q.qid or stable_id(q.body, question_text, answer_text),
             house="Senedd",
@@ -235,14 +242,17 @@ class SeneddTextParser:
             source=Source(
                 format=self.name, language=language, path=source.path, encoding=source.encoding
             ),
-            warnings=[] if answer_text else ["answer missing: no answer shown on the page"],
+            grouped_questions=q.grouped,
+            warnings=warnings,
         )
 
 
 def _share_grouped_answers(questions: list[_Q]) -> None:
     """Older pages print questions one after another and answer them once: in a run of
     questions put by a named member, with no "Answered by" line and no "Answer to follow",
-    the first answer given stands for the whole run."""
+    the first answer given stands for the whole run. Each of them lists the others' ids in
+    grouped_questions, and the ones before the answer say that they share it, so that its
+    figures are not taken for separate ones."""
     run: list[_Q] = []
     for q in questions:
         if q.asker is None or q.answered_by or q.to_follow or (run and q.body != run[-1].body):
@@ -251,8 +261,13 @@ def _share_grouped_answers(questions: list[_Q]) -> None:
         if not q.answer:
             run.append(q)
             continue
+        ids = [x.qid for x in (*run, q)]
         for earlier in run:
             earlier.answer, earlier.answerer, earlier.answered = q.answer, q.answerer, q.answered
+            earlier.shared = True
+        if run:
+            for x in (*run, q):
+                x.grouped = [i for i in ids if i and i != x.qid]
         run = []
 
 
