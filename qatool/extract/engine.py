@@ -86,6 +86,11 @@ TO_BETWEEN = re.compile(r"\.?\s+to\s+")
 OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
 CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 MULTIPLIER_AFTER = re.compile(r"(?:\s+times|-?fold)\b", re.IGNORECASE)
+# A number word that counts with its noun left out
+OUT_OF_AFTER = re.compile(
+    r"\s+out\s+of\s+(?:a\s+total\s+(?:of\s+)?)?(?:\d|[a-z]+\b)", re.IGNORECASE
+)
+OF_WHICH_BEFORE = re.compile(r"(?<!\w)of\s+(?:which|whom|these|those)\s+$", re.IGNORECASE)
 GROUP_GLUE = re.compile(r"\s*(?:,|and|or|to|-|–)\s*(?:and\s+|or\s+)?")
 # Between the items of a list of amounts: "9848, 12948, and 1969 litres"
 LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -645,6 +650,8 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
         and g.behind(g.NAME_OF_BEFORE, window)
     ):
         return "no"  # "the Group of Seven"
+    if a.kind == "money" and len(a.raw_digits) >= 3 and not a.raw_digits.strip("0"):
+        return "no"  # "Amount £000": a column heading (thousands of pounds), not an amount
     if a.kind == "count" and a.plain and g.NAME_AFTER.match(after):
         return "no"  # "10 Downing Street"
     if a.kind == "count" and a.plain and a.low is None and g.RATIO_BEFORE.search(window):
@@ -786,6 +793,8 @@ def _counts_a_noun(window: str, after: str, a: Amount) -> bool:
     if nxt is None:
         return False
     word = nxt.group(1).lower()
+    if OUT_OF_AFTER.match(after) or OF_WHICH_BEFORE.search(window):
+        return True  # "eight out of nine officers", "70 schools, of which eight are aided"
     if word in T.phrase_stops and word not in (
         "more",
         "fewer",
