@@ -914,6 +914,9 @@ def _attach_periods(
         amounts.sort(key=lambda a: a.start)
 
 
+# A list item's label at the start of a line: "(a)", "ii)", "3.", "•", "-"
+LIST_ITEM_START = re.compile(r"\s*(?:\(?(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})[.)]|[-•*–])\s")
+LIST_LEAD_REACH = 40  # list items looked back over for the line that leads them
 CONJUNCTION_AFTER = re.compile(r"[\s,;]*(?:and|but|while|whilst|whereas)\b")
 POINT_CUES = ("as of", "as at")
 ANAPHORA = re.compile(r"\b(?:these|those|such)\b", re.IGNORECASE)
@@ -935,6 +938,9 @@ def _attach_context(
         hi = bisect.bisect_left(span_starts, s_end)
         if s_index != seen_sentence:
             carried = point if point is not None and point[0] == s_index - 1 else None
+            if carried is None:
+                lead = _list_lead(text, sentences, s_index, spans, span_starts)
+                carried = (s_index - 1, lead) if lead is not None else None
             for t in spans[lo:hi]:
                 if text[max(0, t.start - 6) : t.start].lower().rstrip().endswith(POINT_CUES):
                     point = (s_index, t)
@@ -959,6 +965,33 @@ def _attach_context(
             a.when = carried[1]
         if prev_fig is not None and prev_fig.level_pair and a.start - prev_fig.end < 8:
             _from_to_dates(prev_fig, a, spans[lo:hi])
+
+
+def _list_lead(
+    text: str,
+    sentences: list[tuple[int, int]],
+    s_index: int,
+    spans: list[TimeSpan],
+    span_starts: list[int],
+) -> TimeSpan | None:
+    """ "In the financial year 2008-09:" then "(a) … 1,109,574;" lines: the time said in a line
+    that ends in a colon frames the lines after it — the first, and every list item."""
+    k = s_index - 1
+    own_item = LIST_ITEM_START.match(text, sentences[s_index][0]) is not None
+    for _ in range(LIST_LEAD_REACH):
+        if k < 0:
+            return None
+        k_start, k_end = sentences[k]
+        if text[k_start:k_end].rstrip().endswith(":"):
+            if k != s_index - 1 and not own_item:
+                return None
+            lo = bisect.bisect_left(span_starts, k_start)
+            hi = bisect.bisect_left(span_starts, k_end)
+            return spans[hi - 1] if hi > lo else None
+        if not own_item or LIST_ITEM_START.match(text, k_start) is None:
+            return None
+        k -= 1
+    return None
 
 
 def _per_from_before(text: str, before: tuple[int, int], figure_starts: list[int]) -> str | None:

@@ -369,7 +369,7 @@ DOCUMENT_DATE_BEFORE = compile_pattern(
                       | (?i:published|dated|issued|laid|tabled) (?:\s+(?i:on|in))? ) \s+ (?:(?i:the)\s+)? $""",
     BEHIND,
 )
-EVENT_AFTER = compile_pattern(r"\s+(?!(?:[A-Z][a-z]*\s+)?(?:to|and)\b)[A-Z][a-z]+", FLAGS)
+EVENT_AFTER = compile_pattern(r"[ ](?!(?:[A-Z][a-z]*\s+)?(?:to|and)\b)[A-Z][a-z]+", FLAGS)
 # "at 2019 prices", "in 2022-23 cash terms": a price base, not the time a figure refers to
 PRICE_BASE_AFTER = compile_pattern(
     r"\s+(?:cash\s+|real\s+)?(?:prices|price\s+base|terms|money|values)\b", FLAGS
