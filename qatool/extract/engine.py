@@ -10,6 +10,8 @@ bounded windows, so the work is linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
@@ -344,6 +346,8 @@ def _join_times(text: str, times: list[TimeSpan]) -> list[TimeSpan]:
                     not joined_by_and or before.rstrip().endswith("between")
                 ) and span.last is not None:
                     first = prev.first
+                    if first is None and prev.day_month is not None:
+                        first = _in_year_before(prev.day_month, span.last)  # "1st April to …"
                     if (
                         first is None
                         and prev.last is not None
@@ -354,6 +358,18 @@ def _join_times(text: str, times: list[TimeSpan]) -> list[TimeSpan]:
                     continue
         out.append(span)
     return out
+
+
+def _in_year_before(day_month: tuple[int, int], last: dt.date) -> dt.date | None:
+    """The date of a day and month said without a year, as the start of a range ending on
+    `last`: in `last`'s year, or the year before when that would come after `last`."""
+    day, month = day_month
+    for year in (last.year, last.year - 1):
+        with contextlib.suppress(ValueError):
+            date = dt.date(year, month, day)
+            if date <= last:
+                return date
+    return None
 
 
 def _number_at(

@@ -30,6 +30,7 @@ class TimeSpan:
     last: dt.date | None
     event: bool = False  # "the 2023 Spring Statement": a name, not a date
     full_last: dt.date | None = None  # the end a "since" cue took away
+    day_month: tuple[int, int] | None = None  # "1st April" with no year: (day, month)
 
 
 def _month(name: str | None) -> int:
@@ -149,6 +150,13 @@ def read_time(m: regex.Match[str]) -> TimeSpan | None:
             year = int(m.group("dr_year"))
             first = _safe(year, month, _day(m.group("dr_a")))
             last = _safe(year, month, _day(m.group("dr_b")))
+    elif m.group("day_month"):
+        words = m.group("day_month").split()
+        month = _month(words[-1])
+        span = TimeSpan(m.start(), m.end(), "day_month", None, None)
+        if month:
+            span.day_month = (_day(words[0]), month)
+        return span
     elif m.group("months_to"):
         kind = "months"
         n_text = m.group("mt_n")
