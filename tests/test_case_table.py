@@ -40,7 +40,10 @@ KINDS = {
     "duration",
 }
 # ISO 4217 codes the table may use.
-CURRENCIES = {"GBP", "EUR", "USD", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "NOK", "SEK", "DKK"}
+CURRENCIES = {
+    *("GBP", "EUR", "USD", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "NOK", "SEK", "DKK"),
+    *("HKD", "NZD", "SGD", "MYR"),
+}
 QUALIFIERS = {"about", "over", "at least", "under", "up to", "almost", "exactly", "null"}
 CHANGES = {"increase", "decrease", "null"}
 FIGURE_KEYS = {

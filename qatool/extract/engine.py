@@ -87,6 +87,13 @@ OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
 CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 MULTIPLIER_AFTER = re.compile(r"(?:\s+times|-?fold)\b", re.IGNORECASE)
 GROUP_GLUE = re.compile(r"\s*(?:,|and|or|to|-|–)\s*(?:and\s+|or\s+)?")
+# A currency prefix written before the amount, as the currency table lists them: what its
+# last character is when glued ("¥5,000", "AUD1.5m", "Rs.500") and its words when a space
+# follows ("CHF 20", "Rs 500", "HK $3.7 billion").
+SPACED_PREFIXES = sorted(
+    ((p, c) for p, c in T.currency_prefixes.items() if " " in p), key=lambda pc: -len(pc[0])
+)
+PREFIX_TAILS = frozenset({p[-1] for p in T.currency_prefixes} | {"Q"})
 PREFIX_WORDS = frozenset(
     {
         "year",
@@ -94,13 +101,11 @@ PREFIX_WORDS = frozenset(
         *(m.rstrip(".") for m in all_months()),
         "a",
         "an",
-        "gbp",
-        "eur",
-        "usd",
         "ending",
         "ended",
         "end",
         "to",
+        *(w.lower().strip("([,.") for p in T.currency_prefixes for w in p.split()),
     }
 )
 
@@ -264,7 +269,7 @@ def _unreadable_words(m: regex.Match[str]) -> bool:
 def _may_have_prefix(window: str) -> bool:
     """Whether a currency code, month, "a", "year ending" or "Q" may stand just before."""
     tail = window[-1:]
-    if not tail or tail in "£$€Q":
+    if not tail or tail in PREFIX_TAILS:
         return bool(tail)
     if not tail.isspace():
         return False
@@ -354,12 +359,17 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
     (None if it is no amount) and where scanning resumes."""
     start = m.start("amount")
     currency = T.currency_prefixes.get(m.group("cur") or "")
+    if currency is not None:
+        start, currency = _spaced_prefix(text, start, m.group("cur"), currency)
     number = _number_at(text, m, "")
     if number is None:
         # not a number ("third" as an ordinal): resume after the first word
         word_end = FIRST_WORD.match(text, start)
         return None, word_end.end() if word_end else start + 1
     value, end, in_words, share = number
+    if _code_not_currency(m, currency):
+        run = RUN_OF_WORD.match(text, start)
+        return None, max(run.end() if run else end, end)
     if in_words and not currency:
         start = m.start("words")
     scale = None
@@ -465,6 +475,35 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
         run = RUN_OF_WORD.match(text, end)
         return None, max(run.end() if run else end + 1, end + 1)
     return amount, end
+
+
+def _spaced_prefix(text: str, start: int, cur: str, currency: str) -> tuple[int, str]:
+    """ "HK $3.7 billion", "C $6": a prefix written with a space holds a shorter one ("$");
+    the longer reading wins, as the table's longest-first alternations make it when glued."""
+    for longer, code in SPACED_PREFIXES:
+        head = longer[: -len(cur)] if longer.endswith(cur) and longer != cur else ""
+        if (
+            head
+            and text.startswith(head, start - len(head))
+            and not text[start - len(head) - 1 : start - len(head)].isalnum()
+        ):
+            return start - len(head), code
+    return start, currency
+
+
+def _code_not_currency(m: regex.Match[str], currency: str | None) -> bool:
+    """Letters glued to a whole number are a code ("RM10" a postcode district, "RM6232" a
+    framework), not a currency code and an amount: those have separators, decimals or a scale
+    ("RM23.50", "AUD1.5m", "USD1,700")."""
+    cur, digits = m.group("cur") or "", m.group("digits")
+    return (
+        currency is not None
+        and cur[-1:].isalpha()
+        and digits is not None
+        and m.end("cur") == m.start("digits")
+        and digits.isdigit()
+        and m.group("scale") is None
+    )
 
 
 def _starts_word(text: str, i: int) -> bool:
