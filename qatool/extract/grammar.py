@@ -269,7 +269,7 @@ UNIT = compile_pattern(
               | \s+ (?i:{alternation(T.point_words)}) (?!\w) )
   | (?P<percent> \s?% | \s?(?i:{alternation(w for w in T.percent_words if w not in ("%", "pc"))})(?!\w)
               | (?<=\d)pc(?!\w) )
-  | (?P<curword> \s+ (?i:{alternation(T.currency_words)}) (?!\w) )
+  | (?P<curword> \s+ (?i:{alternation(T.currency_words)}) (?!\w|-\w) )  # not "pound-feet"
   | (?P<minor> (?<=\d)(?:p)(?!\w) | \s+(?i:{alternation(w for w in T.currency_minor if len(w) > 1)}) (?!\w) )
   | (?P<uword> (?:\s+|\s?-\s?) (?i:{alternation(T.unit_words)}) (?!\w) )
   | (?P<usym> \s? {alternation(T.unit_symbols)} (?![\w/]) )
