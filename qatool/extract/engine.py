@@ -1108,7 +1108,7 @@ def _per(text: str, a: Amount, limit: int) -> None:
             return
         a.per = T.per.get(squeeze(m.group("phrase")))
     else:
-        noun = m.group("noun").lower()
+        noun = squeeze(m.group("noun"))
         if noun in ("cent", "centum") or noun in T.phrase_stops:
             return
         a.per = T.per.get(f"per {noun}", noun)

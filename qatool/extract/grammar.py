@@ -407,9 +407,12 @@ CHANGE_THEN_LEVEL_BEFORE = compile_pattern(
 COORDINATION = compile_pattern(rf"^\.?\s*(?:,\s*)?(?:(?i:and|or)\s+)?{_MARK}$", FLAGS)
 
 # --- per ------------------------------------------------------------------------------
+# units of more than one word name a denominator whole: "£12 per square foot", "per sq m"
+_PER_UNITS = [w for w in (*T.unit_words, *T.unit_symbols) if " " in w and " per " not in w]
 PER_AFTER = compile_pattern(
     rf"""(?<![\w'’])(?: (?P<phrase>(?i:{alternation(T.per)})) (?!\w)
-                     | (?i:per|for\s+each|for\s+every) \s+ (?:[A-Z]{{2,}}\s+)? (?P<noun>[a-z][a-z-]+) )""",
+                     | (?i:per|for\s+each|for\s+every) \s+ (?:[A-Z]{{2,}}\s+)?
+                       (?P<noun>(?i:{alternation(_PER_UNITS)})(?!\w) | [a-z][a-z-]+) )""",
     FLAGS,
 )
 
