@@ -81,6 +81,13 @@ AGE_PAIR_AFTER = re.compile(
     r"(?:-?\s*(?:,|and|or|to)\s*\d{1,2}){1,4}(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)olds?(?!\w)",
     re.IGNORECASE,
 )
+# "£3m a year for three years", "£200 million per annum for the next 2 years": the span a rate
+# runs for is the amount's period, as "over three years" is
+RATE_FOR_BEFORE = g.compile_pattern(
+    rf"""(?<![\w'’]) (?: (?i:{g.alternation(T.per)}) | (?i:per)\s+[a-z]+ ) \s*,?\s+ (?i:for) \s+
+         (?:(?i:the)\s+)? (?:(?i:{g.alternation(T.relative_time)})\s+)? $""",
+    g.BEHIND,
+)
 MORE_THAN_BEFORE = re.compile(r"\b(?:more|other)\s+than\s+$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\.?\s+to\s+")
 OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
@@ -749,7 +756,7 @@ def _judge(text: str, a: Amount) -> str:
             return "group"
     if a.kind == "duration":
         core = window[: qual.start()] if qual else window
-        if g.PERIOD_BEFORE.search(window):
+        if g.PERIOD_BEFORE.search(window) or g.behind(RATE_FOR_BEFORE, window):
             if g.RELATIVE_TIME_BEFORE.search(window):
                 a.extras["relative"] = "1"
             return "period"
