@@ -604,7 +604,9 @@ def _make_range(
     if scale is not None:
         high *= scale
         high_end = tail.end("scale")
-        if not amount.scaled:  # "£2-3 million": the scale is shared
+        # "£2-3 million": the scale is shared, unless the low end is whole without it
+        # ("£370,000 to £5.5 million")
+        if not amount.scaled and not (low * scale >= high and low < high):
             low *= scale
     if (
         sep == "to"
