@@ -126,6 +126,10 @@ AMOUNT_FOLLOWER = trie(
     )
 )
 
+# "May 5 schools close?": opening a question, "May" is the verb, not the month (a date opens
+# no question in this way: "May 5 is the deadline?" is not written)
+MODAL_MAY = r"(?<![\w,;]\s{1,8}|[\w,;])May\s+\d{1,2}\s+[a-z][^.!?\n]{0,200}\?"
+
 # --- calendar expressions: never figures, sometimes a figure's `when` -------------------
 TIME = rf"""
     (?P<fy_end>                                       # financial year ending 2023
@@ -161,7 +165,7 @@ TIME = rf"""
         (?:,?\s+(?P<dr_year>{YEAR4}))? (?!\w)
     )
   | (?P<day_month> {DAY} \s+ (?i:of\s+)? (?i:{MONTH}) (?!\w) )
-  | (?P<month_day> (?=[A-Z]) (?i:{MONTH}) \s+ {DAY} (?![\w,.]\d|\w|\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
+  | (?P<month_day> (?=[A-Z]) (?!{MODAL_MAY}) (?i:{MONTH}) \s+ {DAY} (?![\w,.]\d|\w|\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
   | (?P<clock>                                        # times of day
         (?:[01]?\d|2[0-3]) : [0-5]\d (?:\s?(?i:am|pm|a\.m\.|p\.m\.|hours|hrs))?
       | (?:1[0-2]|0?[1-9]) (?:[.:][0-5]\d)? \s? (?i:am|pm|a\.m\.|p\.m\.|noon|midnight|o'clock) (?!\w)
