@@ -437,7 +437,7 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
         _apply_unit(amount, unit_m)
         end = amount.end
         tail = g.RANGE_TAIL.match(text, end, end + AHEAD)
-        if tail is not None and amount.low is None:
+        if tail is not None and amount.low is None and not _other_unit_after(text, tail, amount):
             unit = amount.unit
             if _make_range(text, amount, tail, unit_first=True):
                 end = amount.end
@@ -511,6 +511,20 @@ def _code_not_currency(m: regex.Match[str], currency: str | None) -> bool:
         and digits.isdigit()
         and m.group("scale") is None
     )
+
+
+def _other_unit_after(text: str, tail: regex.Match[str], amount: Amount) -> bool:
+    """ "fell 10 per cent to 18.97 yuan": what follows "to" is in another unit, so it is the
+    level reached, not the second end of a range of percentages."""
+    end = tail.end()
+    unit_m = g.UNIT.match(text, end, end + AHEAD) if g.unit_may_follow(text, end) else None
+    if unit_m is None:
+        return False
+    probe = Amount(end, end, "count", Decimal(0))
+    if not _accept_unit(probe, unit_m):
+        return False
+    _apply_unit(probe, unit_m)
+    return probe.unit != amount.unit
 
 
 def _starts_word(text: str, i: int) -> bool:
