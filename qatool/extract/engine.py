@@ -358,7 +358,24 @@ def _scale_of(m: regex.Match[str], has_currency: bool) -> Decimal | None:
         return None  # "5 m" is metres, "£5 m" is millions
     if not has_currency and scale in ("b", "M", "K"):
         return None
+    if not has_currency and scale == "m" and _metres(m):
+        return None  # "buildings over 11m", "within 500m of": metres
     return Decimal(SCALE_SUFFIXES[scale])
+
+
+def _metres(m: regex.Match[str]) -> bool:
+    """A whole number glued to "m", with no currency, is metres unless people or things are
+    counted after it ("11m in height", "500m of the site"; but "3m households", and "1.6m" is
+    a million whatever follows)."""
+    digits = m.group("digits")
+    if digits is None or not digits.replace(",", "").isdigit():
+        return False
+    nxt = NEXT_WORD.match(m.string, m.end("scale"))
+    if nxt is None:
+        return True
+    word = nxt.group(1)
+    counted = word.islower() and word not in T.phrase_stops and _is_plural(word)
+    return not (counted or word == "people")
 
 
 def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
