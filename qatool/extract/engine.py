@@ -375,6 +375,9 @@ def _metres(m: regex.Match[str]) -> bool:
         return True
     word = nxt.group(1)
     counted = word.islower() and word not in T.phrase_stops and _is_plural(word)
+    if word == "of":  # "35m of its devices" counts; "500m of the site" measures
+        after = LETTERS.findall(m.string, nxt.end(), nxt.end() + 40)[:4]
+        counted = any(w.islower() and w not in T.phrase_stops and _is_plural(w) for w in after)
     return not (counted or word == "people")
 
 
