@@ -88,6 +88,7 @@ RATE_FOR_BEFORE = g.compile_pattern(
          (?:(?i:the)\s+)? (?:(?i:{g.alternation(T.relative_time)})\s+)? $""",
     g.BEHIND,
 )
+MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ -]$", re.IGNORECASE)
 MORE_THAN_BEFORE = re.compile(r"\b(?:more|other)\s+than\s+$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\.?\s+to\s+")
 OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
@@ -409,6 +410,8 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             share = False
     if start > 0 and text[start - 1] in "-−" and _starts_word(text, start - 1):
         value, start = -value, start - 1  # "-0.9%": a signed amount keeps its sign
+    elif MINUS_BEFORE.search(text, max(0, start - 8), start):
+        value = -value  # "minus 233 Celsius", "minus-5 yards"
     amount = Amount(start, end, "count", value, words=in_words, fraction=share)
     amount.plain = currency is None and scale is None
     amount.scaled = scale is not None
@@ -1118,7 +1121,7 @@ def _change(text: str, a: Amount, window: str, prev_fig: Amount | None) -> None:
         table = T.change_nouns if after.group("cue") else T.change_after
         a.change = table.get(squeeze(cue))
         return
-    if a.value is not None and a.value < 0:
+    if a.value is not None and a.value < 0 and a.kind != "temperature":
         a.change = "decrease"
         return
     same_kind = prev_fig is not None and prev_fig.change and prev_fig.kind == a.kind
