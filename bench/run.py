@@ -354,8 +354,23 @@ def score_cqe(
     suite: list[dict[str, Any]], preds: list[list[dict[str, Any]]], mean_ranges: bool
 ) -> dict[str, dict[str, float]]:
     """As CQE_Evaluation's evaluate_models.py: per sentence, gold and predicted quantities
-    matched one to one on value (and value + normalised unit); P = correct / predicted."""
-    from units import to_cqe
+    matched one to one on value (and value + normalised unit); P = correct / predicted.
+
+    Every adapter reports money in the major unit (CQE's own "19 cent" becomes 0.19 with
+    CQE_SCALE), so a gold amount in a minor unit ("19" "cent") also matches the same amount
+    in the major unit (0.19 "dollar", or CQE's 0.19 "cent")."""
+    from units import CQE, CQE_SCALE, TO_CQE, to_cqe
+
+    def major(gold: dict[str, Any]) -> tuple[str, str] | None:
+        """The gold amount and unit name in the major currency, for a minor-unit gold."""
+        unit = str(gold["normalized_unit"]).lower()
+        minor, _, rest = unit.partition(" per ")
+        try:
+            value = float(gold["value"]) * CQE_SCALE[minor]
+        except (KeyError, TypeError, ValueError):
+            return None
+        name = TO_CQE[CQE[minor]] + (f" per {rest}" if rest else "")
+        return repr(value), name
 
     res = {}
     for level in ("value", "value+unit"):
@@ -365,10 +380,19 @@ def score_cqe(
             ngold += len(case["gold"])
             used: set[int] = set()
             for g in case["gold"]:
+                unit = str(g["normalized_unit"]).lower()
+                in_major = major(g)
                 for j, p in enumerate(ps):
-                    if j in used or not _cqe_value_ok(str(g["value"]), p, mean_ranges):
+                    if j in used:
                         continue
-                    if level == "value+unit" and to_cqe(p) != str(g["normalized_unit"]).lower():
+                    ok = _cqe_value_ok(str(g["value"]), p, mean_ranges) and (
+                        level == "value" or to_cqe(p) == unit
+                    )
+                    if not ok and in_major is not None:
+                        ok = _cqe_value_ok(in_major[0], p, mean_ranges) and (
+                            level == "value" or to_cqe(p) in (unit, in_major[1])
+                        )
+                    if not ok:
                         continue
                     used.add(j)
                     tp += 1
