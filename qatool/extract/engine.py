@@ -88,6 +88,7 @@ RATE_FOR_BEFORE = g.compile_pattern(
          (?:(?i:the)\s+)? (?:(?i:{g.alternation(T.relative_time)})\s+)? $""",
     g.BEHIND,
 )
+AGO_AFTER = re.compile(r"\s+(?:earlier|ago)\b", re.IGNORECASE)
 MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ -]$", re.IGNORECASE)
 MORE_THAN_BEFORE = re.compile(r"\b(?:more|other)\s+than\s+$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\.?\s+to\s+")
@@ -1135,6 +1136,8 @@ def _per(text: str, a: Amount, limit: int) -> None:
     if m is None:
         return
     if m.group("phrase"):
+        if AGO_AFTER.match(window, m.end()):
+            return  # "from $6.78 billion a year earlier": a time, not a rate
         before = window[: m.start()].rstrip().lower()
         if before.endswith(
             (
