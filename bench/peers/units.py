@@ -24,6 +24,7 @@ KIND_OF: dict[str, str] = {
     **dict.fromkeys(["kPa", "MPa", "GPa", "psi", "ksi"], "pressure"),
     **dict.fromkeys(["N m", "lbf ft"], "torque"),
     "mpg": "fuel_economy",
+    **dict.fromkeys(["MB", "GB", "TB"], "data_size"),
     "%": "percent",
     "pp": "percent",
 }
@@ -294,6 +295,9 @@ CQE: dict[str, str] = {
     "pound per square inch": "psi",
     "newton metre": "N m",
     "foot pound-force": "lbf ft",
+    "megabyte": "MB",
+    "gigabyte": "GB",
+    "terabyte": "TB",
 }
 CQE_SCALE = {"penny": 0.01, "cent": 0.01}
 
@@ -393,6 +397,9 @@ TO_CQE: dict[str, str] = {
     "N m": "newton metre",
     "lbf ft": "foot pound-force",
     "mpg": "mile per gallon",
+    "MB": "megabyte",
+    "GB": "gigabyte",
+    "TB": "terabyte",
     "%": "percentage",
     "pp": "percentage point",
     "year": "year",

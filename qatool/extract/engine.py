@@ -570,6 +570,8 @@ def _unit_kind(unit_m: regex.Match[str]) -> str:
         return T.units[symbol].kind
     if group == "usym":
         return T.units[T.unit_symbols[unit_m.group().strip()]].kind
+    if group == "uglued":
+        return T.units[T.unit_glued[unit_m.group()]].kind
     return group or ""
 
 
@@ -591,7 +593,10 @@ def _apply_unit(amount: Amount, unit_m: regex.Match[str]) -> None:
             if v is not None:
                 setattr(amount, attr, v / 100)
     else:
-        symbol = T.unit_words[word.lower()] if group == "uword" else T.unit_symbols[word]
+        if group == "uword":
+            symbol = T.unit_words[word.lower()]
+        else:
+            symbol = (T.unit_glued if group == "uglued" else T.unit_symbols)[word]
         unit = T.units[symbol]
         amount.kind, amount.unit = unit.kind, symbol
         if unit.kind == "duration" and unit_m.group().lstrip().startswith("-"):

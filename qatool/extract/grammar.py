@@ -277,6 +277,7 @@ UNIT = compile_pattern(
   | (?P<minor> (?<=\d)(?:p)(?!\w) | \s+(?i:{alternation(w for w in T.currency_minor if len(w) > 1)}) (?!\w) )
   | (?P<uword> (?:\s+|\s?-\s?) (?i:{alternation(T.unit_words)}) (?!\w) )
   | (?P<usym> \s? {alternation(T.unit_symbols)} (?![\w/]) )
+  | (?P<uglued> (?<=\d) {alternation(T.unit_glued)} (?![\w/]) )
     """,
     FLAGS,
 )
