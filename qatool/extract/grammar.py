@@ -404,7 +404,7 @@ CHANGE_FROM_BEFORE = compile_pattern(
 # "rose by 1,200 to 148,000", "increased by 5 per cent to", "rose 3% to": the amount is a
 # change and what follows "to" is the level it reached — two figures, not a range.
 CHANGE_THEN_LEVEL_BEFORE = compile_pattern(
-    rf"""(?<![\w'’])(?: (?i:by) | (?i:{alternation(T.change_verbs)}) )
+    rf"""(?<![\w'’])(?: (?i:by|up|down) | (?i:{alternation(T.change_verbs)}) )
          (?:\s+(?i:about|around|almost|nearly|over|some|roughly|approximately|just\s+over|just\s+under|more\s+than|less\s+than))?
          \s+ (?:[£$€]\s*)? $""",
     BEHIND,
