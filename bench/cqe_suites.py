@@ -31,32 +31,23 @@ SUITES = ("NewsQuant", "currency-model", "dimension-model")
 def misses(suite: list[dict[str, Any]], preds: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     rows = []
     for i, (case, ps) in enumerate(zip(suite, preds, strict=True)):
-        by_value: set[int] = set()
-        by_unit: set[int] = set()
+        used = {"value": set(), "value+unit": set()}  # type: dict[str, set[int]]
         gold = []
         for g in case["gold"]:
-            unit = str(g["normalized_unit"]).lower()
-            v = next(
-                (
-                    j
-                    for j, p in enumerate(ps)
-                    if j not in by_value and run._cqe_value_ok(str(g["value"]), p, False)
-                ),
-                None,
-            )
-            u = next(
-                (
-                    j
-                    for j, p in enumerate(ps)
-                    if j not in by_unit
-                    and run._cqe_value_ok(str(g["value"]), p, False)
-                    and to_cqe(p) == unit
-                ),
-                None,
-            )
-            by_value |= {v} if v is not None else set()
-            by_unit |= {u} if u is not None else set()
-            gold.append({**g, "value_ok": v is not None, "unit_ok": u is not None})
+            ok = {}
+            for level, taken in used.items():
+                j = next(
+                    (
+                        j
+                        for j, p in enumerate(ps)
+                        if j not in taken and run.cqe_match(g, p, level, False)
+                    ),
+                    None,
+                )
+                if j is not None:
+                    taken.add(j)
+                ok[level] = j is not None
+            gold.append({**g, "value_ok": ok["value"], "unit_ok": ok["value+unit"]})
         rows.append(
             {
                 "i": i,
