@@ -253,6 +253,7 @@ PREFIX_BEFORE = compile_pattern(
       | {CURRENCY_PREFIX} \s?
       | (?<![A-Za-z])Q
       | (?<![A-Za-z])(?i:an?)\s+
+      | (?<![\w.,·]) [.·]                             # ".5 per cent": no leading nought
     ) $
     """,
     BEHIND,
