@@ -445,7 +445,7 @@ CLAUSE_BREAK = re.compile(
 # --- cheap gates: skip a pattern when none of its words is near ------------------------------
 WORDS = re.compile(r"[a-z]+")
 LEADING_LETTERS = re.compile(r"[^\W\d_]+")
-NEXT_TOKEN = re.compile(r"[\s-]{1,3}([^\W\d_]+|%)")
+NEXT_TOKEN = re.compile(r"[\s-]{1,3}([^\W\d_]+|[%°º])")
 
 
 def words_in(window: str) -> set[str]:
@@ -499,4 +499,4 @@ def unit_may_follow(text: str, end: int) -> bool:
     if ch.isalpha() or ch in "%µμ°º":
         return True
     m = NEXT_TOKEN.match(text, end)
-    return m is not None and (m.group(1) == "%" or m.group(1).lower() in UNIT_STARTS)
+    return m is not None and (m.group(1) in "%°º" or m.group(1).lower() in UNIT_STARTS)
