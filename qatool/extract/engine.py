@@ -1177,7 +1177,7 @@ def _phrase(text: str, start: int, limit: int, max_words: int = 4) -> str | None
         low = word.lower()
         if not words and low in ("the", "a", "an"):
             continue
-        if not word[0].isalpha() and not word.startswith("("):
+        if not word[0].isalpha() and not (word.startswith("(") and len(word) > 1):
             break
         if low in T.phrase_stops or low in UNIT_WORDS or word.isdigit():
             break
