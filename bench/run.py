@@ -351,13 +351,47 @@ def _cqe_value_ok(gold: str, p: dict[str, Any], mean_ranges: bool) -> bool:
     return _isclose(p.get("value"), g)
 
 
+def _in_major_unit(gold: dict[str, Any]) -> tuple[str, str] | None:
+    """A gold amount in a minor unit ("19" "cent", "470" "penny per share") as the same amount
+    in the major unit, with that unit's CQE name; None for any other gold."""
+    from units import CQE, CQE_SCALE, TO_CQE
+
+    unit = str(gold["normalized_unit"]).lower()
+    minor, _, rest = unit.partition(" per ")
+    try:
+        value = float(gold["value"]) * CQE_SCALE[minor]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return repr(value), TO_CQE[CQE[minor]] + (f" per {rest}" if rest else "")
+
+
+def cqe_match(gold: dict[str, Any], p: dict[str, Any], level: str, mean_ranges: bool) -> bool:
+    """Whether prediction `p` matches a CQE gold quantity at `level` ("value" or "value+unit").
+
+    Every adapter reports money in the major unit (CQE's own "19 cent" becomes 0.19 with
+    CQE_SCALE), so a gold amount in a minor unit also matches the same amount in the major
+    unit (0.19 "dollar", or CQE's 0.19 "cent")."""
+    from units import to_cqe
+
+    unit = str(gold["normalized_unit"]).lower()
+    if _cqe_value_ok(str(gold["value"]), p, mean_ranges) and (
+        level == "value" or to_cqe(p) == unit
+    ):
+        return True
+    major = _in_major_unit(gold)
+    return (
+        major is not None
+        and _cqe_value_ok(major[0], p, mean_ranges)
+        and (level == "value" or to_cqe(p) in (unit, major[1]))
+    )
+
+
 def score_cqe(
     suite: list[dict[str, Any]], preds: list[list[dict[str, Any]]], mean_ranges: bool
 ) -> dict[str, dict[str, float]]:
     """As CQE_Evaluation's evaluate_models.py: per sentence, gold and predicted quantities
-    matched one to one on value (and value + normalised unit); P = correct / predicted."""
-    from units import to_cqe
-
+    matched one to one on value (and value + normalised unit, `cqe_match`); P = correct /
+    predicted."""
     res = {}
     for level in ("value", "value+unit"):
         tp = npred = ngold = 0
@@ -367,9 +401,7 @@ def score_cqe(
             used: set[int] = set()
             for g in case["gold"]:
                 for j, p in enumerate(ps):
-                    if j in used or not _cqe_value_ok(str(g["value"]), p, mean_ranges):
-                        continue
-                    if level == "value+unit" and to_cqe(p) != str(g["normalized_unit"]).lower():
+                    if j in used or not cqe_match(g, p, level, mean_ranges):
                         continue
                     used.add(j)
                     tp += 1

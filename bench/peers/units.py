@@ -24,6 +24,7 @@ KIND_OF: dict[str, str] = {
     **dict.fromkeys(["kPa", "MPa", "GPa", "psi", "ksi"], "pressure"),
     **dict.fromkeys(["N m", "lbf ft"], "torque"),
     "mpg": "fuel_economy",
+    **dict.fromkeys(["MB", "GB", "TB"], "data_size"),
     "%": "percent",
     "pp": "percent",
 }
@@ -294,6 +295,9 @@ CQE: dict[str, str] = {
     "pound per square inch": "psi",
     "newton metre": "N m",
     "foot pound-force": "lbf ft",
+    "megabyte": "MB",
+    "gigabyte": "GB",
+    "terabyte": "TB",
 }
 CQE_SCALE = {"penny": 0.01, "cent": 0.01}
 
@@ -393,6 +397,9 @@ TO_CQE: dict[str, str] = {
     "N m": "newton metre",
     "lbf ft": "foot pound-force",
     "mpg": "mile per gallon",
+    "MB": "megabyte",
+    "GB": "gigabyte",
+    "TB": "terabyte",
     "%": "percentage",
     "pp": "percentage point",
     "year": "year",
@@ -472,7 +479,23 @@ SURFACE_TO_CQE: dict[str, str] = {
     "yuan": "chinese yuan",
     "cny": "chinese yuan",
     "gigatonne": "gigaton",
+    "sq m": "square metre",
+    "sq ft": "square foot",
+    "sq km": "square kilometre",
+    "sq mile": "square mile",
 }
+
+# denominators of more than one word that qatool gives whole (its multi-word unit names)
+PER_UNITS = frozenset(
+    {
+        *(f"square {u}" for u in ("foot", "feet", "metre", "metres", "meter", "meters")),
+        *(f"square {u}" for u in ("kilometre", "kilometres", "mile", "miles")),
+        *(f"cubic {u}" for u in ("foot", "feet", "metre", "metres", "meter", "meters")),
+        *("sq m", "sq ft", "sq km", "sq miles", "sq metres", "cu m", "cu ft"),
+        *(f"{p}watt hour" for p in ("kilo", "mega", "giga", "tera")),
+        *(f"{p}watt hours" for p in ("kilo", "mega", "giga", "tera")),
+    }
+)
 
 
 IRREGULAR_PLURALS = {
@@ -528,7 +551,11 @@ def to_cqe(pred: dict) -> str:
         name = TO_CQE.get(unit, str(unit).lower())
     name = SURFACE_TO_CQE.get(name, name)
     per = pred.get("per")
-    return f"{name} per {singular(per)}" if per and name != "-" else name
+    if not per or name == "-":
+        return name
+    # a denominator of several words is one unit ("square foot"); one word is its last word
+    denominator = singular_phrase(per) if per.lower() in PER_UNITS else singular(per)
+    return f"{name} per {SURFACE_TO_CQE.get(denominator, denominator)}"
 
 
 def to_quantulum3(pred: dict) -> str:

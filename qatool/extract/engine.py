@@ -83,6 +83,15 @@ AGE_PAIR_AFTER = re.compile(
     r"(?:-?\s*(?:,|and|or|to)\s*\d{1,2}){1,4}(?:\s*-\s*|\s+)years?(?:\s*-\s*|\s+)olds?(?!\w)",
     re.IGNORECASE,
 )
+# "£3m a year for three years", "£200 million per annum for the next 2 years": the span a rate
+# runs for is the amount's period, as "over three years" is
+RATE_FOR_BEFORE = g.compile_pattern(
+    rf"""(?<![\w'’]) (?: (?i:{g.alternation(T.per)}) | (?i:per)\s+[a-z]+ ) \s*,?\s+ (?i:for) \s+
+         (?:(?i:the)\s+)? (?:(?i:{g.alternation(T.relative_time)})\s+)? $""",
+    g.BEHIND,
+)
+AGO_AFTER = re.compile(r"\s+(?:earlier|ago)\b", re.IGNORECASE)
+MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ -]$", re.IGNORECASE)
 MORE_THAN_BEFORE = re.compile(r"\b(?:more|other)\s+than\s+$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\.?\s+to\s+")
 OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
@@ -101,6 +110,13 @@ AND_LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A list's last item lends its unit to the bare numbers before it ("3.67 million, 2.69 million
 # and 0.15 million tonnes"), unless it is of a kind that is said on each item or names no unit.
 UNLENT_KINDS = frozenset({"count", "money", "ratio", "fraction", "duration"})
+# A currency prefix written before the amount, as the currency table lists them: what its
+# last character is when glued ("¥5,000", "AUD1.5m", "Rs.500") and its words when a space
+# follows ("CHF 20", "Rs 500", "HK $3.7 billion").
+SPACED_PREFIXES = sorted(
+    ((p, c) for p, c in T.currency_prefixes.items() if " " in p), key=lambda pc: -len(pc[0])
+)
+PREFIX_TAILS = frozenset({p[-1] for p in T.currency_prefixes} | {"Q"})
 PREFIX_WORDS = frozenset(
     {
         "year",
@@ -108,13 +124,11 @@ PREFIX_WORDS = frozenset(
         *(m.rstrip(".") for m in all_months()),
         "a",
         "an",
-        "gbp",
-        "eur",
-        "usd",
         "ending",
         "ended",
         "end",
         "to",
+        *(w.lower().strip("([,.") for p in T.currency_prefixes for w in p.split()),
     }
 )
 
@@ -302,7 +316,7 @@ def _unreadable_words(m: regex.Match[str]) -> bool:
 def _may_have_prefix(window: str) -> bool:
     """Whether a currency code, month, "a", "year ending" or "Q" may stand just before."""
     tail = window[-1:]
-    if not tail or tail in "£$€Q":
+    if not tail or tail in PREFIX_TAILS:
         return bool(tail)
     if not tail.isspace():
         return False
@@ -398,7 +412,27 @@ def _scale_of(m: regex.Match[str], has_currency: bool) -> Decimal | None:
         return None  # "5 m" is metres, "£5 m" is millions
     if not has_currency and scale in ("b", "M", "K"):
         return None
+    if not has_currency and scale == "m" and _metres(m):
+        return None  # "buildings over 11m", "within 500m of": metres
     return Decimal(SCALE_SUFFIXES[scale])
+
+
+def _metres(m: regex.Match[str]) -> bool:
+    """A whole number glued to "m", with no currency, is metres unless people or things are
+    counted after it ("11m in height", "500m of the site"; but "3m households", and "1.6m" is
+    a million whatever follows)."""
+    digits = m.group("digits")
+    if digits is None or not digits.replace(",", "").isdigit():
+        return False
+    nxt = NEXT_WORD.match(m.string, m.end("scale"))
+    if nxt is None:
+        return True
+    word = nxt.group(1)
+    counted = word.islower() and word not in T.phrase_stops and _is_plural(word)
+    if word == "of":  # "35m of its devices" counts; "500m of the site" measures
+        after = LETTERS.findall(m.string, nxt.end(), nxt.end() + 40)[:4]
+        counted = any(w.islower() and w not in T.phrase_stops and _is_plural(w) for w in after)
+    return not (counted or word == "people")
 
 
 def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
@@ -406,12 +440,17 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
     (None if it is no amount) and where scanning resumes."""
     start = m.start("amount")
     currency = T.currency_prefixes.get(m.group("cur") or "")
+    if currency is not None:
+        start, currency = _spaced_prefix(text, start, m.group("cur"), currency)
     number = _number_at(text, m, "")
     if number is None:
         # not a number ("third" as an ordinal): resume after the first word
         word_end = FIRST_WORD.match(text, start)
         return None, word_end.end() if word_end else start + 1
     value, end, in_words, share = number
+    if _code_not_currency(m, currency):
+        run = RUN_OF_WORD.match(text, start)
+        return None, max(run.end() if run else end, end)
     if in_words and not currency:
         start = m.start("words")
     scale = None
@@ -424,6 +463,8 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             share = False
     if start > 0 and text[start - 1] in "-−" and _starts_word(text, start - 1):
         value, start = -value, start - 1  # "-0.9%": a signed amount keeps its sign
+    elif MINUS_BEFORE.search(text, max(0, start - 8), start):
+        value = -value  # "minus 233 Celsius", "minus-5 yards"
     amount = Amount(start, end, "count", value, words=in_words, fraction=share)
     amount.plain = currency is None and scale is None
     amount.scaled = scale is not None
@@ -472,7 +513,7 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
         _apply_unit(amount, unit_m)
         end = amount.end
         tail = g.RANGE_TAIL.match(text, end, end + AHEAD)
-        if tail is not None and amount.low is None:
+        if tail is not None and amount.low is None and not _other_unit_after(text, tail, amount):
             unit = amount.unit
             if _make_range(text, amount, tail, unit_first=True):
                 end = amount.end
@@ -519,6 +560,49 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
     return amount, end
 
 
+def _spaced_prefix(text: str, start: int, cur: str, currency: str) -> tuple[int, str]:
+    """ "HK $3.7 billion", "C $6": a prefix written with a space holds a shorter one ("$");
+    the longer reading wins, as the table's longest-first alternations make it when glued."""
+    for longer, code in SPACED_PREFIXES:
+        head = longer[: -len(cur)] if longer.endswith(cur) and longer != cur else ""
+        if (
+            head
+            and text.startswith(head, start - len(head))
+            and not text[start - len(head) - 1 : start - len(head)].isalnum()
+        ):
+            return start - len(head), code
+    return start, currency
+
+
+def _code_not_currency(m: regex.Match[str], currency: str | None) -> bool:
+    """Letters glued to a whole number are a code ("RM10" a postcode district, "RM6232" a
+    framework), not a currency code and an amount: those have separators, decimals or a scale
+    ("RM23.50", "AUD1.5m", "USD1,700")."""
+    cur, digits = m.group("cur") or "", m.group("digits")
+    return (
+        currency is not None
+        and cur[-1:].isalpha()
+        and digits is not None
+        and m.end("cur") == m.start("digits")
+        and digits.isdigit()
+        and m.group("scale") is None
+    )
+
+
+def _other_unit_after(text: str, tail: regex.Match[str], amount: Amount) -> bool:
+    """ "fell 10 per cent to 18.97 yuan": what follows "to" is in another unit, so it is the
+    level reached, not the second end of a range of percentages."""
+    end = tail.end()
+    unit_m = g.UNIT.match(text, end, end + AHEAD) if g.unit_may_follow(text, end) else None
+    if unit_m is None:
+        return False
+    probe = Amount(end, end, "count", Decimal(0))
+    if not _accept_unit(probe, unit_m):
+        return False
+    _apply_unit(probe, unit_m)
+    return probe.unit != amount.unit
+
+
 def _starts_word(text: str, i: int) -> bool:
     """A sign at `i` stands alone (start of text, after a space or bracket), not "5-3"."""
     return i == 0 or text[i - 1] in " \t\n(["
@@ -538,6 +622,8 @@ def _unit_kind(unit_m: regex.Match[str]) -> str:
         return T.units[symbol].kind
     if group == "usym":
         return T.units[T.unit_symbols[unit_m.group().strip()]].kind
+    if group == "uglued":
+        return T.units[T.unit_glued[unit_m.group()]].kind
     return group or ""
 
 
@@ -559,7 +645,10 @@ def _apply_unit(amount: Amount, unit_m: regex.Match[str]) -> None:
             if v is not None:
                 setattr(amount, attr, v / 100)
     else:
-        symbol = T.unit_words[word.lower()] if group == "uword" else T.unit_symbols[word]
+        if group == "uword":
+            symbol = T.unit_words[word.lower()]
+        else:
+            symbol = (T.unit_glued if group == "uglued" else T.unit_symbols)[word]
         unit = T.units[symbol]
         amount.kind, amount.unit = unit.kind, symbol
         if unit.kind == "duration" and unit_m.group().lstrip().startswith("-"):
@@ -610,7 +699,9 @@ def _make_range(
     if scale is not None:
         high *= scale
         high_end = tail.end("scale")
-        if not amount.scaled:  # "£2-3 million": the scale is shared
+        # "£2-3 million": the scale is shared, unless the low end is whole without it
+        # ("£370,000 to £5.5 million")
+        if not amount.scaled and not (low * scale >= high and low < high):
             low *= scale
     if (
         sep == "to"
@@ -769,7 +860,7 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
             return "group"
     if a.kind == "duration":
         core = window[: qual.start()] if qual else window
-        if g.behind(g.PERIOD_BEFORE, window):
+        if g.behind(g.PERIOD_BEFORE, window) or g.behind(RATE_FOR_BEFORE, window):
             if g.behind(g.RELATIVE_TIME_BEFORE, window):
                 a.extras["relative"] = "1"
             return "period"
@@ -1130,7 +1221,7 @@ def _change(text: str, a: Amount, window: str, prev_fig: Amount | None) -> None:
         table = T.change_nouns if after.group("cue") else T.change_after
         a.change = table.get(squeeze(cue))
         return
-    if a.value is not None and a.value < 0:
+    if a.value is not None and a.value < 0 and a.kind != "temperature":
         a.change = "decrease"
         return
     same_kind = prev_fig is not None and prev_fig.change and prev_fig.kind == a.kind
@@ -1144,6 +1235,8 @@ def _per(text: str, a: Amount, limit: int) -> None:
     if m is None:
         return
     if m.group("phrase"):
+        if AGO_AFTER.match(window, m.end()):
+            return  # "from $6.78 billion a year earlier": a time, not a rate
         before = window[: m.start()].rstrip().lower()
         if before.endswith(
             (
@@ -1163,7 +1256,7 @@ def _per(text: str, a: Amount, limit: int) -> None:
             return
         a.per = T.per.get(squeeze(m.group("phrase")))
     else:
-        noun = m.group("noun").lower()
+        noun = squeeze(m.group("noun"))
         if noun in ("cent", "centum") or noun in T.phrase_stops:
             return
         a.per = T.per.get(f"per {noun}", noun)
@@ -1178,7 +1271,7 @@ def _phrase(text: str, start: int, limit: int, max_words: int = 4) -> str | None
         low = word.lower()
         if not words and low in ("the", "a", "an"):
             continue
-        if not word[0].isalpha() and not word.startswith("("):
+        if not word[0].isalpha() and not (word.startswith("(") and len(word) > 1):
             break
         if low in T.phrase_stops or low in UNIT_WORDS or word.isdigit():
             break

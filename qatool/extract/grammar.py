@@ -118,6 +118,10 @@ NAMED_LISTS: dict[str, list[str]] = {
     ),
 }
 
+# "May 5 schools close?": opening a question, "May" is the verb, not the month (a date opens
+# no question in this way: "May 5 is the deadline?" is not written)
+MODAL_MAY = r"(?<![\w,;]\s{1,8}|[\w,;])May\s+\d{1,2}\s+[a-z][^.!?\n]{0,200}\?"
+
 # --- calendar expressions: never figures, sometimes a figure's `when` -------------------
 TIME = rf"""
     (?P<fy_end>                                       # financial year ending 2023
@@ -156,7 +160,7 @@ TIME = rf"""
         (?:,?\s+(?P<dr_year>{YEAR4}))? (?!\w)
     )
   | (?P<day_month> {DAY} \s+ (?i:of\s+)? (?i:{MONTH}) (?!\w) )
-  | (?P<month_day> (?=[A-Z]) (?i:{MONTH}) \s+ {DAY} (?![\w,.]\d|\w|\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
+  | (?P<month_day> (?=[A-Z]) (?!{MODAL_MAY}) (?i:{MONTH}) \s+ {DAY} (?![\w,.]\d|\w|\s*(?i:{AMOUNT_FOLLOWER})(?!\w)) )
   | (?P<clock>                                        # times of day
         (?:[01]?\d|2[0-3]) : [0-5]\d (?:\s?(?i:am|pm|a\.m\.|p\.m\.|hours|hrs))?
       | (?:1[0-2]|0?[1-9]) (?:[.:][0-5]\d)? \s? (?i:am|pm|a\.m\.|p\.m\.|noon|midnight|o'clock) (?!\w)
@@ -244,6 +248,7 @@ PREFIX_BEFORE = compile_pattern(
       | {CURRENCY_PREFIX} \s?
       | (?<![A-Za-z])Q
       | (?<![A-Za-z])(?i:an?)\s+
+      | (?<![\w.,·]) [.·]                             # ".5 per cent": no leading nought
     ) $
     """,
     BEHIND,
@@ -264,10 +269,11 @@ UNIT = compile_pattern(
               | \s+ (?i:{alternation(T.point_words)}) (?!\w) )
   | (?P<percent> \s?% | \s?(?i:{alternation(w for w in T.percent_words if w not in ("%", "pc"))})(?!\w)
               | (?<=\d)pc(?!\w) )
-  | (?P<curword> \s+ (?i:{alternation(T.currency_words)}) (?!\w) )
+  | (?P<curword> \s+ (?i:{alternation(T.currency_words)}) (?!\w|-\w) )  # not "pound-feet"
   | (?P<minor> (?<=\d)(?:p)(?!\w) | \s+(?i:{alternation(w for w in T.currency_minor if len(w) > 1)}) (?!\w) )
   | (?P<uword> (?:\s+|\s?-\s?) (?i:{alternation(T.unit_words)}) (?!\w) )
   | (?P<usym> \s? {alternation(T.unit_symbols)} (?![\w/]) )
+  | (?P<uglued> (?<=\d) {alternation(T.unit_glued)} (?![\w/]) )
     """,
     FLAGS,
 )
@@ -401,7 +407,7 @@ CHANGE_FROM_BEFORE = compile_pattern(
 # "rose by 1,200 to 148,000", "increased by 5 per cent to", "rose 3% to": the amount is a
 # change and what follows "to" is the level it reached — two figures, not a range.
 CHANGE_THEN_LEVEL_BEFORE = compile_pattern(
-    rf"""(?<![\w'’])(?: (?i:by) | (?i:{alternation(T.change_verbs)}) )
+    rf"""(?<![\w'’])(?: (?i:by|up|down) | (?i:{alternation(T.change_verbs)}) )
          (?:\s+(?i:about|around|almost|nearly|over|some|roughly|approximately|just\s+over|just\s+under|more\s+than|less\s+than))?
          \s+ (?:[£$€]\s*)? $""",
     BEHIND,
@@ -409,9 +415,12 @@ CHANGE_THEN_LEVEL_BEFORE = compile_pattern(
 COORDINATION = compile_pattern(rf"^\.?\s*(?:,\s*)?(?:(?i:and|or)\s+)?{_MARK}$", FLAGS)
 
 # --- per ------------------------------------------------------------------------------
+# units of more than one word name a denominator whole: "£12 per square foot", "per sq m"
+_PER_UNITS = [w for w in (*T.unit_words, *T.unit_symbols) if " " in w and " per " not in w]
 PER_AFTER = compile_pattern(
     rf"""(?<![\w'’])(?: (?P<phrase>(?i:{alternation(T.per)})) (?!\w)
-                     | (?i:per|for\s+each|for\s+every) \s+ (?:[A-Z]{{2,}}\s+)? (?P<noun>[a-z][a-z-]+) )""",
+                     | (?i:per|for\s+each|for\s+every) \s+ (?:[A-Z]{{2,}}\s+)?
+                       (?P<noun>(?i:{alternation(_PER_UNITS)})(?!\w) | [a-z][a-z-]+) )""",
     FLAGS,
 )
 
@@ -438,7 +447,7 @@ CLAUSE_BREAK = re.compile(
 # --- cheap gates: skip a pattern when none of its words is near ------------------------------
 WORDS = re.compile(r"[a-z]+")
 LEADING_LETTERS = re.compile(r"[^\W\d_]+")
-NEXT_TOKEN = re.compile(r"[\s-]{1,3}([^\W\d_]+|%)")
+NEXT_TOKEN = re.compile(r"[\s-]{1,3}([^\W\d_]+|[%°º])")
 
 
 def words_in(window: str) -> set[str]:
@@ -492,4 +501,4 @@ def unit_may_follow(text: str, end: int) -> bool:
     if ch.isalpha() or ch in "%µμ°º":
         return True
     m = NEXT_TOKEN.match(text, end)
-    return m is not None and (m.group(1) == "%" or m.group(1).lower() in UNIT_STARTS)
+    return m is not None and (m.group(1) in "%°º" or m.group(1).lower() in UNIT_STARTS)

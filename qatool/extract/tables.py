@@ -41,6 +41,7 @@ class Tables:
     units: dict[str, Unit]  # canonical symbol -> unit
     unit_words: dict[str, str]  # lower-cased word -> symbol
     unit_symbols: dict[str, str]  # symbol as written -> symbol
+    unit_glued: dict[str, str]  # symbol only read glued to the number ("64GB") -> symbol
     currencies: dict[str, Currency]
     currency_prefixes: dict[str, str]  # "£" -> "GBP"
     currency_words: dict[str, str]  # lower-cased "pounds" -> "GBP"
@@ -127,6 +128,7 @@ def load_tables() -> Tables:
     units: dict[str, Unit] = {}
     unit_words: dict[str, str] = {}
     unit_symbols: dict[str, str] = {}
+    unit_glued: dict[str, str] = {}
     for i, entry in enumerate(units_doc.get("unit", [])):
         where = f"units.toml unit #{i + 1}"
         symbol, kind, factor = entry.get("symbol"), entry.get("kind"), entry.get("factor")
@@ -148,6 +150,8 @@ def load_tables() -> Tables:
             unit_words[word.lower()] = symbol
         for sym in _strs(entry.get("symbols", []), f"{where} symbols", problems):
             unit_symbols[sym] = symbol
+        for sym in _strs(entry.get("glued", []), f"{where} glued", problems):
+            unit_glued[sym] = symbol
 
     cur_doc = _read("currencies.toml")
     currencies: dict[str, Currency] = {}
@@ -178,6 +182,7 @@ def load_tables() -> Tables:
         units=units,
         unit_words=unit_words,
         unit_symbols=unit_symbols,
+        unit_glued=unit_glued,
         currencies=currencies,
         currency_prefixes=prefixes,
         currency_words=cwords,
