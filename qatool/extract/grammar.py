@@ -167,12 +167,12 @@ TIME = rf"""
     )
 """
 
-TOKEN = compile_pattern(
-    rf"""
-    (?P<url> (?:https?://|www\d?\.) [^\s<>"]+ | [\w.-]{{1,64}}@[\w-]{{1,64}}\.[\w.]{{1,64}} )
-  | (?P<ident> \[ [A-Za-z]{{0,4}} \s? \d+ \] | \b(?:HL|HC|UIN|PQ)\s?\d+ )   # [127299], HL4321
-  | (?<![\w.·/]|\d,|\w-) (?:{TIME})
-  | (?P<amount>
+_URL_IDENT = r"""
+    (?P<url> (?:https?://|www\d?\.) [^\s<>"]+ | [\w.-]{1,64}@[\w-]{1,64}\.[\w.]{1,64} )
+  | (?P<ident> \[ [A-Za-z]{0,4} \s? \d+ \] | \b(?:HL|HC|UIN|PQ)\s?\d+ )   # [127299], HL4321
+"""
+_AMOUNT = rf"""
+    (?P<amount>
         (?: (?<![\w.·/]|\d,|[A-Za-z]-)                # not inside a word, code or number
           | (?<=(?<!\w)c\.) | (?<=(?<!\w)[x×]) )      # but "c.20,000", "2021 x2"
         (?:(?P<cur>{CURRENCY_PREFIX}) \s?)?
@@ -182,9 +182,47 @@ TOKEN = compile_pattern(
         )
         (?: (?P<scale_space>\s?) (?P<scale> (?i:{SCALE_WORDS}) (?!\w) | {SCALE_SUFFIX} (?![\w]) ) )?
     )
-    """,
+"""
+TOKEN = compile_pattern(
+    rf"""{_URL_IDENT} | (?<![\w.·/]|\d,|\w-) (?:{TIME}) | {_AMOUNT}""",
     FLAGS,
 )
+# TOKEN without its calendar expressions: the same match where `time_may_start` says no
+# calendar expression can start (the ~15 TIME alternatives are most of TOKEN's cost).
+AMOUNT_TOKEN = compile_pattern(rf"""{_URL_IDENT} | {_AMOUNT}""", FLAGS)
+# What may follow white space after a day or hour ("5 May", "7 to 11", "12 months", "9 am"):
+# the words of TIME's alternatives that read on from one or two digits, month names as
+# prefixes as `\L<months>` matches them.
+_AFTER_DAY_WORDS = ("-", "of", "to", "and", "months", "am", "pm", "a.m.", "p.m.", "noon")
+AFTER_DAY_WORDS = (*_AFTER_DAY_WORDS, "midnight", "o'clock", *_MONTH_NAMES)
+
+
+def time_may_start(lowered: str, start: int, end: int) -> bool:
+    """Whether a TIME alternative could match at `start`, where `lowered[start:end]` is a
+    whole digit run (or a "£$€[" sign). False proves none can: every TIME alternative that
+    starts with a digit reads a four-digit year 18xx–20xx, or one or two digits followed by
+    "/.:-–—", a letter (st, nd, am, to …), or white space and then a dash, "of", "to", "and",
+    "months", a clock word or a month. Non-ASCII text counts as possible (case folding)."""
+    n = end - start
+    if n == 4:
+        return lowered.startswith(("18", "19", "20"), start)
+    if n > 2 or lowered[start] in "£$€[":
+        return False
+    c = lowered[end : end + 1]
+    if not c:
+        return False
+    if not c.isascii() or c in "/.:-" or c.isalpha():
+        return True
+    if not (c.isspace() or c < " "):
+        return False  # ",", "%", ")": no TIME alternative reads on from a day so
+    q = end
+    while q < end + 8 and lowered[q : q + 1] in (" ", "\t", "\n", "\r", "\f", "\v"):
+        q += 1  # TIME reads at most 8 white-space characters here
+    ahead = lowered[q : q + 12]
+    if not ahead.isascii() or ahead[:1] < " ":
+        return True
+    return ahead.startswith(AFTER_DAY_WORDS)
+
 
 # Where an amount or a calendar expression may start: digits, currency signs, "[", number
 # words. Searched with the standard `re` engine over the lower-cased text (several times
