@@ -92,6 +92,10 @@ RATE_FOR_BEFORE = g.compile_pattern(
 )
 AGO_AFTER = re.compile(r"\s+(?:earlier|ago)\b", re.IGNORECASE)
 MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ -]$", re.IGNORECASE)
+MINUS_ENDS = frozenset((" ", "-", "\n"))  # what MINUS_BEFORE's window ends in (`$` before "\n")
+TRUNCATED_STARTS = frozenset(",.·")
+# What RANGE_TAIL's separator opens with ("–", "—" are non-ASCII: `g.UNSURE`).
+RANGE_SEP_FIRST = frozenset(("-", "t", "T", "a", "A", g.UNSURE))
 MORE_THAN_BEFORE = re.compile(r"\b(?:more|other)\s+than\s+$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\.?\s+to\s+")
 OLDS_AFTER = re.compile(r"(?:-|\s+)olds?\b|\s+old\b", re.IGNORECASE)
@@ -464,7 +468,9 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             share = False
     if start > 0 and text[start - 1] in "-−" and _starts_word(text, start - 1):
         value, start = -value, start - 1  # "-0.9%": a signed amount keeps its sign
-    elif MINUS_BEFORE.search(text, max(0, start - 8), start):
+    elif text[start - 1 : start] in MINUS_ENDS and MINUS_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
         value = -value  # "minus 233 Celsius", "minus-5 yards"
     amount = Amount(start, end, "count", value, words=in_words, fraction=share)
     amount.plain = currency is None and scale is None
@@ -487,11 +493,12 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
         and (phone := INTL_PHONE_TAIL.match(text, end, end + AHEAD)) is not None
     ):
         return None, phone.end()  # "+44 20 7008 5000": a telephone number
-    if g.TRUNCATED.match(text, end, end + AHEAD):
+    if text[end : end + 1] in TRUNCATED_STARTS and g.TRUNCATED.match(text, end, end + AHEAD):
         return None, end  # "12,4...": a number cut off mid-way says nothing
     if (
         amount.plain
         and digits
+        and text.startswith(":", end)  # RATIO_TAIL opens with ":"
         and (ratio := g.RATIO_TAIL.match(text, end, end + AHEAD)) is not None
     ):
         b = parse_digits(ratio.group("b"))
@@ -502,7 +509,7 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
     # a digit string glued to letters is a code (5G, 967W, 2nd) unless a unit reads on
     unit_m = g.UNIT.match(text, end, end + AHEAD) if g.unit_may_follow(text, end) else None
     if unit_m is None or not _accept_unit(amount, unit_m):
-        tail = g.RANGE_TAIL.match(text, end, end + AHEAD)
+        tail = _range_tail(text, end)
         if tail is not None and _make_range(text, amount, tail):
             end = amount.end
             unit_m = g.UNIT.match(text, end, end + AHEAD) if g.unit_may_follow(text, end) else None
@@ -513,7 +520,7 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
     if unit_m is not None:
         _apply_unit(amount, unit_m)
         end = amount.end
-        tail = g.RANGE_TAIL.match(text, end, end + AHEAD)
+        tail = _range_tail(text, end)
         if tail is not None and amount.low is None and not _other_unit_after(text, tail, amount):
             unit = amount.unit
             if _make_range(text, amount, tail, unit_first=True):
@@ -528,8 +535,8 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
                         end = amount.end = again.end()
     # one in five
     if amount.kind == "count" and amount.plain and amount.low is None:
-        one_in = g.ONE_IN.match(text, end, end + AHEAD)
-        if one_in is not None and value == 1:
+        # only "one in …" is read: no need to match ONE_IN for other values
+        if value == 1 and (one_in := g.ONE_IN.match(text, end, end + AHEAD)) is not None:
             n_text = one_in.group("n")
             digits_only = n_text.replace(",", "")
             denominator = (
@@ -539,8 +546,9 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
                 amount.value = Decimal(1) / Decimal(denominator)
                 amount.kind, amount.fraction = "fraction", True
                 end = amount.end = one_in.end()
-        of_a = g.OF_A_SCALE.match(text, end, end + AHEAD)
-        if amount.fraction and of_a is not None:  # "a quarter of a million"
+        if (
+            amount.fraction and (of_a := g.OF_A_SCALE.match(text, end, end + AHEAD)) is not None
+        ):  # "a quarter of a million"
             amount.value = value * SCALES[of_a.group("scale").lower()]
             amount.fraction, amount.plain = False, False
             end = amount.end = of_a.end()
@@ -559,6 +567,14 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
         run = RUN_OF_WORD.match(text, end)
         return None, max(run.end() if run else end + 1, end + 1)
     return amount, end
+
+
+def _range_tail(text: str, end: int) -> regex.Match[str] | None:
+    """`RANGE_TAIL` at `end`, skipped when the character after the blanks cannot open its
+    separator (a dash, "to", "and")."""
+    if g.after_blanks(text, end) in RANGE_SEP_FIRST:
+        return g.RANGE_TAIL.match(text, end, end + AHEAD)
+    return None
 
 
 def _spaced_prefix(text: str, start: int, cur: str, currency: str) -> tuple[int, str]:
@@ -743,10 +759,16 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
     window = text[max(0, a.start - BACK) : a.start]
     after = text[a.end : a.end + AHEAD]
     no_sign = a.kind in ("count", "fraction") or (a.kind == "duration" and a.plain)
-    vocab = g.words_in(window)
+    runs = g.WORDS.findall(window.lower())
+    vocab = set(runs)
+    # The end patterns below (CODE_BEFORE, NAME_WORD_BEFORE, TITLE_NAME_BEFORE) end in
+    # "<letter or digit>\s$": they can match only if the character before the window's last
+    # is one, or the window ends in a newline (`$` also matches before it).
+    penult = window[-2:-1]
+    newline_end = window.endswith("\n")
     if (
         a.kind in ("count", "fraction", "duration")
-        and (not vocab.isdisjoint(g.REFERENCE_VOCAB) or "Year" in window)
+        and g.reference_may_end(window, runs)
         and g.behind(g.REFERENCE_BEFORE, window)
         and not g.behind(g.DEMONSTRATIVE_AMOUNT_BEFORE, window)
     ):
@@ -760,9 +782,20 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
         return "no"  # "the Group of Seven"
     if a.kind == "money" and len(a.raw_digits) >= 3 and not a.raw_digits.strip("0"):
         return "no"  # "Amount £000": a column heading (thousands of pounds), not an amount
-    if a.kind == "count" and a.plain and g.NAME_AFTER.match(after):
+    if (
+        a.kind == "count"
+        and a.plain
+        and g.after_blanks(after, 0) in g.NAME_AFTER_FIRST
+        and g.NAME_AFTER.match(after)
+    ):
         return "no"  # "10 Downing Street"
-    if a.kind == "count" and a.plain and a.low is None and g.RATIO_BEFORE.search(window):
+    if (
+        a.kind == "count"
+        and a.plain
+        and a.low is None
+        and (not vocab.isdisjoint(g.RATIO_WORDS) or not window.isascii())
+        and g.RATIO_BEFORE.search(window)
+    ):
         a.kind = "ratio"  # "the pupil:teacher ratio was 17.2"
         return "figure"
     if a.kind == "count" and not a.words and a.value is not None and a.low is None:
@@ -786,7 +819,13 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
             and not TOTAL_BEFORE.search(window)
         ):
             return "no"  # record and question numbers
-        code = CODE_BEFORE.search(window) if "," not in digits and "." not in digits else None
+        code = (
+            CODE_BEFORE.search(window)
+            if "," not in digits
+            and "." not in digits
+            and (newline_end or "A" <= penult <= "Z" or penult.isdecimal())
+            else None
+        )
         if code is not None:
             if code.group().strip() not in T.plain_capitals:
                 return "no"  # "IFRS 16 estimates", "NHS 111 calls": the number of a code
@@ -815,18 +854,19 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
         and not a.words
         and a.low is None
         and "," not in a.raw_digits
-        and NAME_WORD_BEFORE.search(window)
+        and (newline_end or "a" <= penult <= "z")
+        and (name := NAME_WORD_BEFORE.search(window))
         and END_AFTER.match(after)
+        and name.group(1).lower() not in T.phrase_stops
     ):
-        name = NAME_WORD_BEFORE.search(window)
-        if name and name.group(1).lower() not in T.phrase_stops:
-            return "no"  # "Brimstone 3.", "Scheme 1 and …": a number that ends a name
+        return "no"  # "Brimstone 3.", "Scheme 1 and …": a number that ends a name
     if (
         a.kind == "count"
         and a.plain
         and not a.words
         and a.low is None
         and len(a.raw_digits) <= 2
+        and (newline_end or (penult.isascii() and penult.isalpha()))
         and TITLE_NAME_BEFORE.search(window)
     ):
         nxt = NEXT_WORD.match(after)

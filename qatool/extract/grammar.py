@@ -488,6 +488,20 @@ LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 NEXT_TOKEN = re.compile(r"[\s-]{1,3}([^\W\d_]+|[%°º])")
 
 
+ASCII_BLANKS = " \t\n\r\f\v"
+# What `after_blanks` returns for a character a gate cannot judge: non-ASCII ones (white space
+# to `\s`, dashes, letters that fold to ASCII under (?i) such as "ſ" and "K") and controls.
+UNSURE = "\x80"
+
+
+def after_blanks(text: str, pos: int) -> str:
+    """The character at `pos` past at most 8 ASCII blanks ("" at the end of the text or after
+    9 or more: a pattern reading `\\s{0,8}` or `\\s{1,8}` then a character can match only if it
+    is this one, or this one is non-ASCII or a control character, returned as "\\x80")."""
+    c = text[pos : pos + 9].lstrip(ASCII_BLANKS)[:1]
+    return UNSURE if c and (c >= "\x80" or c < " ") else c
+
+
 def words_in(window: str) -> set[str]:
     """The lower-case words of a short window of text."""
     return set(WORDS.findall(window.lower()))
@@ -508,6 +522,32 @@ THRESHOLD_VOCAB = _vocabulary(
     ["under", "over", "with", "having"],
 )
 QUALIFIER_VOCAB = _vocabulary(T.qualifiers_before)
+# RATIO_BEFORE's words, each a whole letter run ((?<!\w) before it, \b after it)
+RATIO_WORDS = frozenset(
+    ("ratio", "ratios", "outnumber", "outnumbers", "outnumbered", "outnumbering")
+)
+# NAME_AFTER reads blanks then a capital (its names all open with one)
+NAME_AFTER_FIRST = frozenset(
+    (*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *(w[:1] for w in T.name_after), UNSURE)
+)
+
+
+def reference_may_end(window: str, runs: list[str]) -> bool:
+    """Whether REFERENCE_BEFORE may match at the end of `window`; `runs` are the window's
+    lower-case letter runs (`WORDS`). The match is a reference phrase (its words in
+    REFERENCE_VOCAB) followed by list glue, whose letter runs are at most 4 long ("5a", "(iv)",
+    "and", "to"): so a vocabulary word stands at or after the last run longer than 4. Exact for
+    ASCII; other text (case folding) takes the whole-window test."""
+    if not window.isascii():
+        return not REFERENCE_VOCAB.isdisjoint(runs) or "Year" in window
+    for run in reversed(runs):
+        if run in REFERENCE_VOCAB:
+            return True
+        if len(run) > 4:
+            return False
+    return False
+
+
 CHANGE_VOCAB = _vocabulary(T.change_verbs, T.change_nouns, T.change_adjectives)
 
 
