@@ -1101,8 +1101,16 @@ def _attach_context(
         prev_fig = figures[i - 1] if i > 0 and figures[i - 1].start >= s_start else None
         next_fig = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start < s_end else None
         window = text[max(s_start, a.start - BACK) : a.start]
-        _qualifier(text, a, window)
-        _change(text, a, window, prev_fig)
+        vocab = g.words_in(window)
+        # QUALIFIER_BEFORE's match holds one of its words (exact for ASCII; other text is
+        # matched, as case folding may differ from `str.lower`)
+        qual = (
+            g.behind(g.QUALIFIER_BEFORE, window)
+            if not vocab.isdisjoint(g.QUALIFIER_VOCAB) or not window.isascii()
+            else None
+        )
+        _qualifier(text, a, qual)
+        _change(text, a, window, prev_fig, vocab, qual)
         per_limit = clause[1] if clause[1] > a.end else s_end
         _per(text, a, min(per_limit, next_fig.start if next_fig else s_end))
         if a.per is None:
@@ -1211,8 +1219,8 @@ def _comparison_date(text: str, span: TimeSpan) -> bool:
     return COMPARISON_DATE_BEFORE.search(text, max(0, span.start - 60), span.start) is not None
 
 
-def _qualifier(text: str, a: Amount, window: str) -> None:
-    m = g.behind(g.QUALIFIER_BEFORE, window)
+def _qualifier(text: str, a: Amount, m: regex.Match[str] | None) -> None:
+    """`m`: QUALIFIER_BEFORE's match at the end of the look-behind window."""
     if m is not None:
         a.qualifier = T.qualifiers_before.get(squeeze(m.group("q")))
         return
@@ -1221,14 +1229,21 @@ def _qualifier(text: str, a: Amount, window: str) -> None:
         a.qualifier = T.qualifiers_after.get(squeeze(after.group("q")))
 
 
-def _strip_qualifier(window: str) -> str:
-    m = g.behind(g.QUALIFIER_BEFORE, window)
+def _strip_qualifier(window: str, m: regex.Match[str] | None) -> str:
     core = window[: m.start()] if m else window
     between = g.behind(g.BETWEEN_BEFORE, core)
     return core[: between.start()] if between else core
 
 
-def _change(text: str, a: Amount, window: str, prev_fig: Amount | None) -> None:
+def _change(
+    text: str,
+    a: Amount,
+    window: str,
+    prev_fig: Amount | None,
+    vocab: set[str],
+    qual: regex.Match[str] | None,
+) -> None:
+    """`vocab`: the words of `window`; `qual`: QUALIFIER_BEFORE's match at its end."""
     if a.level_pair or (
         prev_fig is not None and prev_fig.level_pair and prev_fig.end > a.start - 8
     ):
@@ -1237,8 +1252,8 @@ def _change(text: str, a: Amount, window: str, prev_fig: Amount | None) -> None:
     # `core` is a prefix of `window` cut at a word boundary, so its words are among the
     # window's: no change word in the window, no need to cut it.
     core = window
-    if g.words_in(window).isdisjoint(g.CHANGE_VOCAB) or g.words_in(
-        core := _strip_qualifier(window)
+    if vocab.isdisjoint(g.CHANGE_VOCAB) or g.words_in(
+        core := _strip_qualifier(window, qual)
     ).isdisjoint(g.CHANGE_VOCAB):
         pass
     else:
