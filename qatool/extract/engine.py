@@ -121,6 +121,10 @@ SPACED_PREFIXES = sorted(
     ((p, c) for p, c in T.currency_prefixes.items() if " " in p), key=lambda pc: -len(pc[0])
 )
 PREFIX_TAILS = frozenset({p[-1] for p in T.currency_prefixes} | {"Q"})
+PREFIX_MONTHS = tuple(m.lower() for m in all_months())
+_CURRENCY_WORDS = {w.lower().strip("([,.") for p in T.currency_prefixes for w in p.split()}
+# PREFIX_BEFORE's "year ending/ended/end/to" words (none of them a currency's word)
+YEAR_END_WORDS = frozenset({"ending", "ended", "end", "to"} - _CURRENCY_WORDS)
 PREFIX_WORDS = frozenset(
     {
         "year",
@@ -325,9 +329,22 @@ def _may_have_prefix(window: str) -> bool:
         return bool(tail)
     if not tail.isspace():
         return False
-    words = window.rsplit(None, 1)
+    words = window.rsplit(None, 2)
     last = words[-1].lower().strip("([,.") if words else ""
-    return last in PREFIX_WORDS or last.isdigit()
+    if not (last in PREFIX_WORDS or last.isdigit()):
+        return False
+    if not window.isascii():
+        return True  # white space and case folding as the pattern sees them may differ
+    # Narrower, by PREFIX_BEFORE's alternatives: "to", "ending" … only follow "year" ("year
+    # to 31 March"); a day only follows a month ("March 5, 2023") or those words.
+    prev = words[-2].lower() if len(words) > 1 else ""
+    if last in YEAR_END_WORDS:
+        return prev.endswith("year")
+    if last.isdigit() and last not in PREFIX_WORDS:
+        return len(last) <= 2 and (
+            prev in YEAR_END_WORDS or prev.rstrip(".,").endswith(PREFIX_MONTHS)
+        )
+    return True
 
 
 def _time_cues(text: str, span: TimeSpan, times: list[TimeSpan]) -> None:
