@@ -910,9 +910,22 @@ def _judge(text: str, a: Amount, listed: bool = False) -> str:
         and not after[1:2].isalnum()
     ):
         return "group"  # "under 18s", "the over-65s", "people in their 20s": ages
-    qual = g.behind(g.QUALIFIER_BEFORE, window) if not vocab.isdisjoint(g.QUALIFIER_VOCAB) else None
+    # An ASCII window must also end in the phrase's last word (or character)
+    ascii_window = window.isascii()
+    qual = (
+        g.behind(g.QUALIFIER_BEFORE, window)
+        if not vocab.isdisjoint(g.QUALIFIER_VOCAB)
+        and (
+            not ascii_window
+            or g.may_end_with(window, runs, g.QUALIFIER_LAST_RUNS, g.QUALIFIER_END_CHARS)
+        )
+        else None
+    )
     if not vocab.isdisjoint(g.THRESHOLD_VOCAB):
-        if g.behind(g.THRESHOLD_BEFORE, window):
+        if (
+            not ascii_window
+            or g.may_end_with(window, runs, g.THRESHOLD_LAST_RUNS, g.THRESHOLD_END_CHARS)
+        ) and g.behind(g.THRESHOLD_BEFORE, window):
             return "group"
         if qual and g.behind(g.THRESHOLD_BEFORE, window[: qual.start()]):
             return "group"
@@ -1118,12 +1131,17 @@ def _attach_context(
         prev_fig = figures[i - 1] if i > 0 and figures[i - 1].start >= s_start else None
         next_fig = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start < s_end else None
         window = text[max(s_start, a.start - BACK) : a.start]
-        vocab = g.words_in(window)
-        # QUALIFIER_BEFORE's match holds one of its words (exact for ASCII; other text is
-        # matched, as case folding may differ from `str.lower`)
+        runs = g.WORDS.findall(window.lower())
+        vocab = set(runs)
+        # QUALIFIER_BEFORE's match holds one of its words and ends in its last (exact for
+        # ASCII; other text is matched, as case folding may differ from `str.lower`)
         qual = (
             g.behind(g.QUALIFIER_BEFORE, window)
-            if not vocab.isdisjoint(g.QUALIFIER_VOCAB) or not window.isascii()
+            if not window.isascii()
+            or (
+                not vocab.isdisjoint(g.QUALIFIER_VOCAB)
+                and g.may_end_with(window, runs, g.QUALIFIER_LAST_RUNS, g.QUALIFIER_END_CHARS)
+            )
             else None
         )
         _qualifier(text, a, qual)

@@ -532,6 +532,46 @@ NAME_AFTER_FIRST = frozenset(
 )
 
 
+def _glue_word(run: str) -> bool:
+    """A letter run list glue may end in: "and", "or", "to", maybe after a letter ("5aand")."""
+    return len(run) <= 4 and run.endswith(("and", "or", "to"))
+
+
+def _last_runs(*phrase_lists: Iterable[str]) -> frozenset[str]:
+    """The last letter run of each phrase that ends in a letter (lower-case)."""
+    return frozenset(
+        WORDS.findall(p.lower())[-1] for ps in phrase_lists for p in ps if p[-1:].isalpha()
+    )
+
+
+def _end_chars(*phrase_lists: Iterable[str]) -> frozenset[str]:
+    """The last character of each phrase that does not end in a letter ("c.", "under-")."""
+    return frozenset(p[-1] for ps in phrase_lists for p in ps if p and not p[-1].isalpha())
+
+
+# What a look-behind pattern's phrase ends in, right before the blanks at the window's end
+QUALIFIER_LAST_RUNS = _last_runs(T.qualifiers_before)
+QUALIFIER_END_CHARS = _end_chars(T.qualifiers_before)
+_ADJACENT = ["over", "under", "above", "below", "aged"]  # "people over", "children aged"
+THRESHOLD_LAST_RUNS = _last_runs(
+    T.threshold_comparative, T.threshold_always, T.share_lead, _ADJACENT
+)
+THRESHOLD_END_CHARS = _end_chars(
+    T.threshold_comparative, T.threshold_always, T.share_lead, ["under-", "over-"]
+)
+
+
+def may_end_with(
+    window: str, runs: list[str], last_runs: frozenset[str], ends: frozenset[str]
+) -> bool:
+    """Whether an ASCII `window` may end (before blanks) in a phrase whose last letter runs are
+    `last_runs` and whose other last characters are `ends`; `runs`: the window's letter runs."""
+    c = window.rstrip(ASCII_BLANKS)[-1:]
+    if c.isalpha():
+        return runs[-1] in last_runs
+    return c in ends
+
+
 def reference_may_end(window: str, runs: list[str]) -> bool:
     """Whether REFERENCE_BEFORE may match at the end of `window`; `runs` are the window's
     lower-case letter runs (`WORDS`). The match is a reference phrase (its words in
@@ -540,6 +580,10 @@ def reference_may_end(window: str, runs: list[str]) -> bool:
     ASCII; other text (case folding) takes the whole-window test."""
     if not window.isascii():
         return not REFERENCE_VOCAB.isdisjoint(runs) or "Year" in window
+    if window.rstrip(ASCII_BLANKS)[-1:].isalpha() and not (
+        runs[-1] in REFERENCE_VOCAB or len(runs[-1]) == 1 or _glue_word(runs[-1])
+    ):
+        return False  # a match ending in a letter ends in a reference word or glue: "5a", "and"
     for run in reversed(runs):
         if run in REFERENCE_VOCAB:
             return True
