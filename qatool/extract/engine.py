@@ -1259,7 +1259,11 @@ def _qualifier(text: str, a: Amount, m: regex.Match[str] | None) -> None:
     if m is not None:
         a.qualifier = T.qualifiers_before.get(squeeze(m.group("q")))
         return
-    after = g.QUALIFIER_AFTER.match(text, a.end, a.end + AHEAD)
+    after = (
+        g.QUALIFIER_AFTER.match(text, a.end, a.end + AHEAD)
+        if g.qualifier_may_follow(text[a.end : a.end + AHEAD])
+        else None
+    )
     if after is not None:
         a.qualifier = T.qualifiers_after.get(squeeze(after.group("q")))
 
@@ -1306,7 +1310,11 @@ def _change(
     if ("up" in tail or "down" in tail) and (ud := UP_DOWN_BEFORE.search(tail)) is not None:
         a.change = "increase" if ud.group("cue").lower() == "up" else "decrease"
         return
-    after = g.CHANGE_AFTER.match(text, a.end, a.end + AHEAD)
+    after = (
+        g.CHANGE_AFTER.match(text, a.end, a.end + AHEAD)
+        if g.change_may_follow(text[a.end : a.end + AHEAD])
+        else None
+    )
     if after is not None:
         cue = after.group("cue") or after.group("cue2")
         table = T.change_nouns if after.group("cue") else T.change_after

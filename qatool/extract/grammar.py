@@ -624,3 +624,37 @@ def unit_may_follow(text: str, end: int) -> bool:
         return True
     m = NEXT_TOKEN.match(text, end)
     return m is not None and (m.group(1) in "%°º" or m.group(1).lower() in UNIT_STARTS)
+
+
+# First words of CHANGE_AFTER's cues (case-insensitive: compared lower-cased)
+_CHANGE_NOUN_FIRSTS = tuple({p.lower().split()[0] for p in T.change_nouns})
+_CHANGE_FIRSTS = (*_CHANGE_NOUN_FIRSTS, *{p.lower().split()[0] for p in T.change_after})
+# Second words of QUALIFIER_AFTER's two-word phrases ("or more"); None if one is not two words
+_QUALIFIER_SECONDS = (
+    tuple({p.lower().split()[1] for p in T.qualifiers_after})
+    if all(len(p.split()) == 2 for p in T.qualifiers_after)
+    else None
+)
+
+
+def change_may_follow(after: str) -> bool:
+    """Whether CHANGE_AFTER may match at the start of `after`: blanks, then a cue, or one word
+    of letters and a change noun. Exact for ASCII (`str.split` cuts at every `\\s` and more)."""
+    if not after.isascii():
+        return True
+    if not after[:1].isspace():
+        return False
+    words = after.lower().split(None, 2)
+    return (bool(words) and words[0].startswith(_CHANGE_FIRSTS)) or (
+        len(words) > 1 and words[1].startswith(_CHANGE_NOUN_FIRSTS)
+    )
+
+
+def qualifier_may_follow(after: str) -> bool:
+    """Whether QUALIFIER_AFTER may match at the start of `after`: at most two words, then "and"
+    or "or" (maybe glued to the word before) and the phrase's second word, which so opens the
+    second, third or fourth blank-separated word. Exact for ASCII."""
+    if _QUALIFIER_SECONDS is None or not after.isascii():
+        return True
+    words = after.lower().split(None, 4)
+    return any(w.startswith(_QUALIFIER_SECONDS) for w in words[1:4])
