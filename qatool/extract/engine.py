@@ -190,12 +190,13 @@ def find_figures(
     if not amounts and not periods:
         return []  # most texts: nothing to attach context to, so no sentences to find
     sentences = _sentences(text)
+    sentence_starts = [s for s, _ in sentences]
     if periods:
-        _attach_periods(text, amounts, periods, sentences)
+        _attach_periods(text, amounts, periods, sentences, sentence_starts)
     figures = [a for a in amounts if a.kind != "period"]
     if not figures:
         return []
-    _attach_context(text, figures, times, sentences)
+    _attach_context(text, figures, times, sentences, sentence_starts)
     part_starts = [p[0] for p in parts]
     # The caller's values are checked by pydantic as usual unless they are plain strings of
     # the right kind; everything else in a figure the extractor made itself, of the declared
@@ -210,7 +211,7 @@ def find_figures(
     out: list[Figure] = []
     sentence_text: dict[int, str] = {}  # one string per sentence, shared by its figures
     for a in figures:
-        s_index = _index(sentences, a.start)
+        s_index = _index(sentence_starts, a.start)
         if s_index not in sentence_text:
             s_start, s_end = sentences[s_index]
             sentence_text[s_index] = text[s_start:s_end].strip()
@@ -412,11 +413,13 @@ def _number_at(
     text: str, m: regex.Match[str], group: str
 ) -> tuple[Decimal, int, bool, bool] | None:
     """(value, end, written in words, share) of the number in `group`; None if it is no number."""
-    if m.group(f"{group}digits") is not None:
-        value = parse_digits(m.group(f"{group}digits"))
-        return None if value is None else (value, m.end(f"{group}digits"), False, False)
-    words_text = m.group(f"{group}words")
-    base = m.start(f"{group}words")
+    digits_group, words_group = group + "digits", group + "words"
+    digits = m.group(digits_group)
+    if digits is not None:
+        value = parse_digits(digits)
+        return None if value is None else (value, m.end(digits_group), False, False)
+    words_text = m.group(words_group)
+    base = m.start(words_group)
     tokens = [(t.group().lower(), base + t.end()) for t in LETTERS.finditer(words_text)]
     parsed = parse_words([t for t, _ in tokens])
     if parsed is None:
@@ -1024,9 +1027,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _index(spans: list[tuple[int, int]], pos: int) -> int:
-    i = bisect.bisect_right(spans, (pos, len(spans) + 10**12)) - 1
-    return max(i, 0)
+def _index(starts: list[int], pos: int) -> int:
+    """The sentence holding `pos`, by the sentences' start offsets (the last starting at or
+    before it, as bisecting the (start, end) spans by (pos, ∞) finds it)."""
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
 class Clauses:
@@ -1047,13 +1051,17 @@ class Clauses:
 
 
 def _attach_periods(
-    text: str, amounts: list[Amount], periods: list[Amount], sentences: list[tuple[int, int]]
+    text: str,
+    amounts: list[Amount],
+    periods: list[Amount],
+    sentences: list[tuple[int, int]],
+    sentence_starts: list[int],
 ) -> None:
     """ "£300m … over three years": the span becomes the amount's period, not a figure."""
     starts = [a.start for a in amounts]
     standalone: list[Amount] = []
     for p in periods:
-        s_start, s_end = sentences[_index(sentences, p.start)]
+        s_start, s_end = sentences[_index(sentence_starts, p.start)]
         target = None
         change_too: Amount | None = None
         k = bisect.bisect_right(starts, p.start) - 1
@@ -1101,7 +1109,11 @@ ANAPHORA = re.compile(r"\b(?:these|those|such)\b", re.IGNORECASE)
 
 
 def _attach_context(
-    text: str, figures: list[Amount], times: list[TimeSpan], sentences: list[tuple[int, int]]
+    text: str,
+    figures: list[Amount],
+    times: list[TimeSpan],
+    sentences: list[tuple[int, int]],
+    sentence_starts: list[int],
 ) -> None:
     spans = [t for t in times if not t.event and (t.first or t.last)]
     span_starts = [t.start for t in spans]
@@ -1110,7 +1122,7 @@ def _attach_context(
     point: tuple[int, TimeSpan] | None = None  # "As of 10/03/2023, …" carried to the next sentence
     seen_sentence = -1
     for i, a in enumerate(figures):
-        s_index = _index(sentences, a.start)
+        s_index = _index(sentence_starts, a.start)
         s_start, s_end = sentences[s_index]
         lo = bisect.bisect_left(span_starts, s_start)
         hi = bisect.bisect_left(span_starts, s_end)
@@ -1123,9 +1135,13 @@ def _attach_context(
                 if text[max(0, t.start - 6) : t.start].lower().rstrip().endswith(POINT_CUES):
                     point = (s_index, t)
             seen_sentence = s_index
-            refers_back = ANAPHORA.search(text, s_start, s_end) is not None
             per_before: str | None = None
-            if refers_back and s_index > 0:
+            # the cheap test first: a sentence before that holds a figure lends no rate
+            if (
+                s_index > 0
+                and not _holds_figure(sentences[s_index - 1], figure_starts)
+                and ANAPHORA.search(text, s_start, s_end) is not None
+            ):
                 per_before = _per_from_before(text, sentences[s_index - 1], figure_starts)
         clause = clauses.around(a.start, s_start, s_end)
         prev_fig = figures[i - 1] if i > 0 and figures[i - 1].start >= s_start else None
@@ -1189,13 +1205,17 @@ def _per_from_before(text: str, before: tuple[int, int], figure_starts: list[int
     """ "… smuggled into the UK annually. … the range of these estimates: 25–35 tonnes": a rate
     said in the sentence before, which holds no figure of its own, carries to "these"."""
     b_start, b_end = before
-    k = bisect.bisect_left(figure_starts, b_start)
-    if k < len(figure_starts) and figure_starts[k] < b_end:
+    if _holds_figure(before, figure_starts):
         return None
     m = g.PER_AFTER.search(text, b_start, b_end)
     if m is not None and m.group("phrase"):
         return T.per.get(squeeze(m.group("phrase")))
     return None
+
+
+def _holds_figure(span: tuple[int, int], figure_starts: list[int]) -> bool:
+    k = bisect.bisect_left(figure_starts, span[0])
+    return k < len(figure_starts) and figure_starts[k] < span[1]
 
 
 def _from_to_dates(x: Amount, y: Amount, spans: list[TimeSpan]) -> None:
