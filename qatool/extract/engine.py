@@ -259,7 +259,11 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             if m is not None and (m.end() <= p or _unreadable_words(m)):
                 m = None
         if m is None:
-            no_time = not is_word and not g.time_may_start(lowered, p, anchor_end)
+            no_time = not (
+                g.word_time_may_start(lowered, p)
+                if is_word
+                else g.time_may_start(lowered, p, anchor_end)
+            )
             m = (g.AMOUNT_TOKEN if no_time else g.TOKEN).match(text, p, p + TOKEN_SPAN)
         if m is None:
             pos = max(g.WORD_RUN.match(text, p).end(), p + 1)

@@ -224,6 +224,28 @@ def time_may_start(lowered: str, start: int, end: int) -> bool:
     return ahead.startswith(AFTER_DAY_WORDS)
 
 
+# How TIME's alternatives that start with a letter open (case-insensitive where TIME is; "the",
+# "mid-", "early", "late" open a decade)
+LETTER_TIME_STARTS = (
+    *("financial", "fiscal", "tax", "academic", "calendar", "year"),
+    *("the", "mid-", "early", "late"),
+    *_MONTH_NAMES,
+)
+
+
+def word_time_may_start(lowered: str, start: int) -> bool:
+    """Whether a TIME alternative could match at a number word at `start`: only one opening
+    with a fiscal word, a month, a decade's lead word, "Q1"–"Q4", or "… months to …" can."""
+    ahead = lowered[start : start + 64]  # "twelve months": a number unit, blanks, "months"
+    if not ahead.isascii():
+        return True
+    return (
+        ahead.startswith(LETTER_TIME_STARTS)
+        or (ahead[:1] == "q" and ahead[1:2] in ("1", "2", "3", "4"))
+        or "months" in ahead
+    )
+
+
 # Where an amount or a calendar expression may start: digits, currency signs, "[", number
 # words. Searched with the standard `re` engine over the lower-cased text (several times
 # faster than `regex` for this); the start is then refined by PREFIX_BEFORE and TOKEN matched.
