@@ -92,7 +92,6 @@ RATE_FOR_BEFORE = g.compile_pattern(
 )
 AGO_AFTER = re.compile(r"\s+(?:earlier|ago)\b", re.IGNORECASE)
 MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ -]$", re.IGNORECASE)
-MINUS_ENDS = frozenset((" ", "-", "\n"))  # what MINUS_BEFORE's window ends in (`$` before "\n")
 TRUNCATED_STARTS = frozenset(",.·")
 # What RANGE_TAIL's separator opens with ("–", "—" are non-ASCII: `g.UNSURE`).
 RANGE_SEP_FIRST = frozenset(("-", "t", "T", "a", "A", g.UNSURE))
@@ -492,7 +491,7 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             share = False
     if start > 0 and text[start - 1] in "-−" and _starts_word(text, start - 1):
         value, start = -value, start - 1  # "-0.9%": a signed amount keeps its sign
-    elif text[start - 1 : start] in MINUS_ENDS and MINUS_BEFORE.search(
+    elif _may_be_minus(text[max(0, start - 8) : start]) and MINUS_BEFORE.search(
         text, max(0, start - 8), start
     ):
         value = -value  # "minus 233 Celsius", "minus-5 yards"
@@ -591,6 +590,12 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
         run = RUN_OF_WORD.match(text, end)
         return None, max(run.end() if run else end + 1, end + 1)
     return amount, end
+
+
+def _may_be_minus(before: str) -> bool:
+    """Whether MINUS_BEFORE may match `before`: it holds "minus" (exact for ASCII; other text
+    may fold to it under IGNORECASE, so is let through)."""
+    return "minus" in before.lower() or not before.isascii()
 
 
 def _range_tail(text: str, end: int) -> regex.Match[str] | None:
@@ -1354,7 +1359,7 @@ def _change(
 
 def _per(text: str, a: Amount, limit: int) -> None:
     window = text[a.end : min(limit, a.end + AHEAD)]
-    m = g.PER_AFTER.search(window)
+    m = g.PER_AFTER.search(window) if g.per_may_follow(window) else None
     if m is None:
         return
     if m.group("phrase"):

@@ -289,7 +289,7 @@ def anchors(lowered: str) -> list[tuple[int, int, bool]]:
 
     Number words are looked for only when the text holds one as a whole token (one search,
     which most answers, with figures in digits, fail quickly)."""
-    found = [(*m.span(), False) for m in DIGIT_ANCHOR.finditer(lowered)]
+    found = [(m.start(), m.end(), False) for m in DIGIT_ANCHOR.finditer(lowered)]
     if ANCHOR_WORD_GATE.search(lowered) is not None:
         found.extend((*m.span(), True) for m in ANCHOR_WORD.finditer(lowered))
         found.sort()
@@ -680,3 +680,21 @@ def qualifier_may_follow(after: str) -> bool:
         return True
     words = after.lower().split(None, 4)
     return any(w.startswith(_QUALIFIER_SECONDS) for w in words[1:4])
+
+
+def _key_run(phrase: str) -> str | None:
+    runs = WORDS.findall(phrase.lower())
+    return max(runs, key=len) if runs else None
+
+
+# One letter run of each PER_AFTER phrase (its longest), and those of "per", "for each/every"
+_PER_KEYS = {_key_run(p) for p in T.per} | {"per", "each", "every"}
+PER_KEYS = frozenset(k for k in _PER_KEYS if k is not None) if None not in _PER_KEYS else None
+
+
+def per_may_follow(window: str) -> bool:
+    """Whether PER_AFTER may match in `window`: a match's words are whole letter runs of an
+    ASCII window ((?<![\\w'’]) before, (?!\\w) or blanks after), so one of PER_KEYS is."""
+    if PER_KEYS is None or not window.isascii():
+        return True
+    return not PER_KEYS.isdisjoint(WORDS.findall(window.lower()))
