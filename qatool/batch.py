@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import regex
+from pydantic import BaseModel
 
 from qatool.errors import Failure, InputError, QatoolError
 from qatool.models import BlockName, Figure, Record
@@ -78,6 +79,27 @@ def _scrub(value: Any) -> tuple[Any, bool]:
         pairs = [_scrub(item) for item in value]
         return [p[0] for p in pairs], any(p[1] for p in pairs)
     return value, False
+
+
+def _has_surrogate(value: Any) -> bool:
+    """Whether any string in `value` — a model (its fields, nested models, lists, dicts) —
+    holds a lone surrogate: the quick test that spares most records `_scrub`."""
+    kind = type(value)
+    if kind is str:
+        return not value.isascii() and _SURROGATE.search(value) is not None
+    if value is None or kind is bool or kind is int or kind is float:
+        return False
+    if isinstance(value, BaseModel):
+        extra = value.__pydantic_extra__
+        value = [*value.__dict__.values(), *extra.values()] if extra else value.__dict__.values()
+    elif isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    elif not isinstance(value, list | tuple):
+        return isinstance(value, str) and _has_surrogate(str(value))
+    for item in value:
+        if item is not None and _has_surrogate(item):
+            return True
+    return False
 
 
 # --- the stall guard: no input may hang the batch ------------------------------------------
@@ -147,6 +169,8 @@ def finish_record(record: Record, source: Input) -> Record:
         update["source"] = record.source.model_copy(update={"encoding": source.encoding})
     if update:
         record = record.model_copy(update=update)
+    if not _has_surrogate(record):
+        return record
     data, dirty = _scrub(record.model_dump())
     if dirty:
         data["warnings"].append("characters no output can encode (lone surrogates) replaced")
