@@ -96,7 +96,7 @@ def _has_surrogate(value: Any) -> bool:
         value = [*value.keys(), *value.values()]
     elif not isinstance(value, list | tuple):
         return isinstance(value, str) and _has_surrogate(str(value))
-    for item in value:
+    for item in value:  # noqa: SIM110 (a loop: any() over a generator is much slower here)
         if item is not None and _has_surrogate(item):
             return True
     return False

@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 import csv
+import io
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from qatool.models import Figure
+from qatool.render.jsonout import Dumped
 
 _NESTED = {
     "period": ("value", "unit"),
@@ -38,14 +41,28 @@ def figure_row(figure: Figure) -> dict[str, Any]:
     return row
 
 
+def _dict_writer(out: TextIO) -> csv.DictWriter[str]:
+    return csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
+
+
+def csv_rows(figures: Iterable[Figure]) -> str:
+    """The rows (no header) `CsvWriter` writes for these figures, as one string."""
+    out = io.StringIO()
+    _dict_writer(out).writerows(figure_row(f) for f in figures)
+    return out.getvalue()
+
+
 class CsvWriter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
+        self.writer = _dict_writer(out)
         self.writer.writeheader()
 
-    def write(self, figure: Figure) -> None:
-        self.writer.writerow(figure_row(figure))
+    def write(self, figure: Any) -> None:
+        if type(figure) is Dumped:
+            self.out.write(figure.text)
+        else:
+            self.writer.writerow(figure_row(figure))
 
     def close(self) -> None:
         self.out.flush()
