@@ -8,6 +8,7 @@ stops the batch: qatool's own errors become a `Problem` with their message, anyt
 
 from __future__ import annotations
 
+import importlib
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -84,20 +85,23 @@ def _scrub(value: Any) -> tuple[Any, bool]:
 def _has_surrogate(value: Any) -> bool:
     """Whether any string in `value` — a model (its fields, nested models, lists, dicts) —
     holds a lone surrogate: the quick test that spares most records `_scrub`."""
-    kind = type(value)
-    if kind is str:
-        return not value.isascii() and _SURROGATE.search(value) is not None
-    if value is None or kind is bool or kind is int or kind is float:
-        return False
+    items: Iterable[Any]
     if isinstance(value, BaseModel):
         extra = value.__pydantic_extra__
-        value = [*value.__dict__.values(), *extra.values()] if extra else value.__dict__.values()
+        items = [*value.__dict__.values(), *extra.values()] if extra else value.__dict__.values()
+    elif isinstance(value, list | tuple):
+        items = value
     elif isinstance(value, dict):
-        value = [*value.keys(), *value.values()]
-    elif not isinstance(value, list | tuple):
-        return isinstance(value, str) and _has_surrogate(str(value))
-    for item in value:  # noqa: SIM110 (a loop: any() over a generator is much slower here)
-        if item is not None and _has_surrogate(item):
+        items = [*value.keys(), *value.values()]
+    elif isinstance(value, str):
+        items = (str(value),)
+    else:
+        return False
+    for item in items:
+        if type(item) is str:
+            if not item.isascii() and _SURROGATE.search(item) is not None:
+                return True
+        elif item is not None and _has_surrogate(item):
             return True
     return False
 
@@ -126,12 +130,23 @@ def stall_limit(chars: int) -> float | None:
     return STALL_SECONDS + STALL_PER_MB * chars / 1_000_000
 
 
+# `signal.signal` and `signal.getsignal` without the wrappers that turn the handlers they
+# return into `signal.Handlers` (SIG_DFL, SIG_IGN come back as the plain ints they equal):
+# the guard swaps its handler twice for every record, and the wrapping cost more than that.
+try:
+    _raw_signal: Any = importlib.import_module("_signal")
+except ImportError:  # pragma: no cover - not CPython
+    _raw_signal = signal
+_set_handler: Callable[[int, Any], Any] = getattr(_raw_signal, "signal", signal.signal)
+_get_handler: Callable[[int], Any] = getattr(_raw_signal, "getsignal", signal.getsignal)
+
+
 def _can_guard() -> bool:
     # Only where SIGALRM exists, in the main thread, and when nobody else uses the alarm.
     return (
         hasattr(signal, "SIGALRM")
         and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        and _get_handler(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
     )
 
 
@@ -146,7 +161,7 @@ def watched(items: Iterator[T], seconds: float | None) -> Iterator[T]:
         raise Stalled(f"gave up: no progress in {seconds:.0f} s")
 
     while True:
-        previous = signal.signal(signal.SIGALRM, ring)
+        previous = _set_handler(signal.SIGALRM, ring)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             item = next(items)
@@ -154,7 +169,7 @@ def watched(items: Iterator[T], seconds: float | None) -> Iterator[T]:
             return
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            _set_handler(signal.SIGALRM, previous)
         yield item
 
 
