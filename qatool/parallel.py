@@ -113,6 +113,18 @@ def _looks_jsonl(text: str) -> bool:
     return False
 
 
+def _nonblank(lines: list[str], start: int, enough: int, stop: int | None = None) -> int:
+    """How many of lines[start:stop] are not blank, counting no further than `enough`."""
+    count = 0
+    for i in range(start, len(lines) if stop is None else stop):
+        line = lines[i]
+        if line and not line.isspace():
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
 def _chunks(source: Input, format: str | None = None) -> Iterator[_Chunk]:
     """Cut a decoded JSON Lines input into runs of whole lines of about TASK_BYTES, smaller
     towards the end (so that the workers finish together), each marked with `format`.
@@ -132,16 +144,15 @@ def _chunks(source: Input, format: str | None = None) -> Iterator[_Chunk]:
             line = lines[end]
             end += 1
             size += len(line)
-            if line.strip():
+            if not line.isspace():  # (lines are never empty)
                 nonblank += 1
                 if not has_object and nonblank <= 20:
                     has_object = _is_object(line)
             if size >= target and nonblank >= 2 and has_object:
                 break
-        rest = lines[end:]
-        if rest and (sum(1 for x in rest if x.strip()) < 2 or size < target):
+        if end < len(lines) and (_nonblank(lines, end, 2) < 2 or size < target):
             end = len(lines)  # a short tail joins this chunk
-        if any(x.strip() for x in lines[start:end]):
+        if _nonblank(lines, start, 1, end):
             text = "".join(lines[start:end])
             yield _Chunk(dataclasses.replace(source, text=text), start + 1, format)
         remaining -= sum(len(x) for x in lines[start:end])
