@@ -112,6 +112,8 @@ def split_parts(text: str, *, answer_style: bool = False) -> list[Part]:
     start. A label counts only when it starts a series (1, a, A, i) or continues one, so a
     stray "(c)" or "(see b)" is not a part.
     """
+    if ")" not in text:  # every label ends with one (most texts have none)
+        return []
     found: list[tuple[int, int, str]] = [
         (m.start(), m.end(), m["label"]) for m in _BRACKETED.finditer(text)
     ]
