@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from qatool.batch import Problem
 from qatool.parsers.base import Input
-from qatool.render.jsonout import Dumped, dump_run
+from qatool.render.jsonout import Dumped, RunDumper
 
 __all__ = ["Dumped", "parallel_items", "resolve_jobs"]
 
@@ -269,24 +269,19 @@ def _run(task: _Task, job: _Job) -> list[_Item]:
         )
     items = iter_figures(records, job.kinds, job.sources) if job.figures else records
     out: list[_Item] = []
-    run: list[Any] = []
+    dumper = RunDumper(job.serialize) if job.serialize else None
     for item in items:
         if isinstance(item, Problem):
-            _flush(run, job, out)
+            if dumper is not None and (run := dumper.take()) is not None:
+                out.append(run)
             out.append(_portable(item))
+        elif dumper is not None:
+            dumper.add(item)
         else:
-            run.append(item)
-    _flush(run, job, out)
+            out.append(item)
+    if dumper is not None and (run := dumper.take()) is not None:
+        out.append(run)
     return out
-
-
-def _flush(run: list[Any], job: _Job, out: list[_Item]) -> None:
-    """Move a run of records or figures to `out`: as one `Dumped` with `job.serialize`."""
-    if run and job.serialize:
-        out.append(dump_run(job.serialize, run))
-    else:
-        out.extend(run)
-    run.clear()
 
 
 def _warm(figures: bool) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
 from typing import Any, TextIO
 
 from qatool.models import Figure
@@ -45,11 +44,22 @@ def _dict_writer(out: TextIO) -> csv.DictWriter[str]:
     return csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
 
 
-def csv_rows(figures: Iterable[Figure]) -> str:
-    """The rows (no header) `CsvWriter` writes for these figures, as one string."""
-    out = io.StringIO()
-    _dict_writer(out).writerows(figure_row(f) for f in figures)
-    return out.getvalue()
+class CsvRows:
+    """CSV rows (no header) as `CsvWriter` writes them, collected into a string."""
+
+    def __init__(self) -> None:
+        self._out = io.StringIO()
+        self._writer = _dict_writer(self._out)
+
+    def add(self, figure: Figure) -> None:
+        self._writer.writerow(figure_row(figure))
+
+    def take(self) -> str:
+        """The rows added since the last `take`."""
+        text = self._out.getvalue()
+        self._out.seek(0)
+        self._out.truncate()
+        return text
 
 
 class CsvWriter:

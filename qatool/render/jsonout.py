@@ -28,13 +28,49 @@ class Dumped:
         return self.text
 
 
+class RunDumper:
+    """Collects records or figures as `output` ("json", "jsonl" or "csv") writes them, each
+    serialised as it is added (so no model is kept), and hands them over as one `Dumped`."""
+
+    def __init__(self, output: str) -> None:
+        self.output = output
+        self.count = 0
+        self._jsons: list[str] = []
+        self._csv: Any = None
+        if output == "csv":
+            from qatool.render.csvout import CsvRows
+
+            self._csv = CsvRows()
+        else:
+            self._separator = _SEPARATORS[output]
+
+    def add(self, item: BaseModel) -> None:
+        if self._csv is not None:
+            self._csv.add(item)
+        else:
+            self._jsons.append(item.model_dump_json())
+        self.count += 1
+
+    def take(self) -> Dumped | None:
+        """What was added since the last `take`, as one Dumped (None if nothing was)."""
+        if not self.count:
+            return None
+        if self._csv is not None:
+            text = self._csv.take()
+        else:
+            text = self._separator.join(self._jsons)
+            self._jsons = []
+        dumped = Dumped(text, self.count)
+        self.count = 0
+        return dumped
+
+
 def dump_run(output: str, items: Sequence[BaseModel]) -> Dumped:
     """Items as `output` ("json", "jsonl" or "csv") writes them, ready to write at once."""
-    if output == "csv":
-        from qatool.render.csvout import csv_rows
-
-        return Dumped(csv_rows(items), len(items))  # type: ignore[arg-type]
-    return Dumped(_SEPARATORS[output].join([item.model_dump_json() for item in items]), len(items))
+    dumper = RunDumper(output)
+    for item in items:
+        dumper.add(item)
+    return dumper.take() or Dumped("", 0)
 
 
 class JsonLinesWriter:
