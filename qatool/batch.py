@@ -8,6 +8,7 @@ stops the batch: qatool's own errors become a `Problem` with their message, anyt
 
 from __future__ import annotations
 
+import importlib
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import regex
+from pydantic import BaseModel
 
 from qatool.errors import Failure, InputError, QatoolError
 from qatool.models import BlockName, Figure, Record
@@ -80,6 +82,30 @@ def _scrub(value: Any) -> tuple[Any, bool]:
     return value, False
 
 
+def _has_surrogate(value: Any) -> bool:
+    """Whether any string in `value` — a model (its fields, nested models, lists, dicts) —
+    holds a lone surrogate: the quick test that spares most records `_scrub`."""
+    items: Iterable[Any]
+    if isinstance(value, BaseModel):
+        extra = value.__pydantic_extra__
+        items = [*value.__dict__.values(), *extra.values()] if extra else value.__dict__.values()
+    elif isinstance(value, list | tuple):
+        items = value
+    elif isinstance(value, dict):
+        items = [*value.keys(), *value.values()]
+    elif isinstance(value, str):
+        items = (str(value),)
+    else:
+        return False
+    for item in items:
+        if type(item) is str:
+            if not item.isascii() and _SURROGATE.search(item) is not None:
+                return True
+        elif item is not None and _has_surrogate(item):
+            return True
+    return False
+
+
 # --- the stall guard: no input may hang the batch ------------------------------------------
 
 # Seconds an input may go without yielding a record, plus STALL_PER_MB for each MB of text.
@@ -104,12 +130,23 @@ def stall_limit(chars: int) -> float | None:
     return STALL_SECONDS + STALL_PER_MB * chars / 1_000_000
 
 
+# `signal.signal` and `signal.getsignal` without the wrappers that turn the handlers they
+# return into `signal.Handlers` (SIG_DFL, SIG_IGN come back as the plain ints they equal):
+# the guard swaps its handler twice for every record, and the wrapping cost more than that.
+try:
+    _raw_signal: Any = importlib.import_module("_signal")
+except ImportError:  # pragma: no cover - not CPython
+    _raw_signal = signal
+_set_handler: Callable[[int, Any], Any] = getattr(_raw_signal, "signal", signal.signal)
+_get_handler: Callable[[int], Any] = getattr(_raw_signal, "getsignal", signal.getsignal)
+
+
 def _can_guard() -> bool:
     # Only where SIGALRM exists, in the main thread, and when nobody else uses the alarm.
     return (
         hasattr(signal, "SIGALRM")
         and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        and _get_handler(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
     )
 
 
@@ -124,7 +161,7 @@ def watched(items: Iterator[T], seconds: float | None) -> Iterator[T]:
         raise Stalled(f"gave up: no progress in {seconds:.0f} s")
 
     while True:
-        previous = signal.signal(signal.SIGALRM, ring)
+        previous = _set_handler(signal.SIGALRM, ring)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             item = next(items)
@@ -132,7 +169,7 @@ def watched(items: Iterator[T], seconds: float | None) -> Iterator[T]:
             return
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            _set_handler(signal.SIGALRM, previous)
         yield item
 
 
@@ -147,6 +184,8 @@ def finish_record(record: Record, source: Input) -> Record:
         update["source"] = record.source.model_copy(update={"encoding": source.encoding})
     if update:
         record = record.model_copy(update=update)
+    if not _has_surrogate(record):
+        return record
     data, dirty = _scrub(record.model_dump())
     if dirty:
         data["warnings"].append("characters no output can encode (lone surrogates) replaced")

@@ -204,7 +204,7 @@ def parse(
         else:
             from qatool.parallel import parallel_items
 
-            serialize = output in ("json", "jsonl")
+            serialize = output if output in ("json", "jsonl") else None
             items = parallel_items(files or [], format, strict, jobs=jobs, serialize=serialize)
         failed = _emit(items, writer)
     finally:
@@ -263,7 +263,7 @@ def facts(
                 figures=True,
                 kinds=kinds,
                 sources=sources,
-                serialize=output in ("json", "jsonl"),
+                serialize=output if output in ("json", "jsonl", "csv") else None,
             )
         failed = _emit(items, writer)
     finally:

@@ -297,6 +297,8 @@ class TextBuilder:
         self._inline.clear()
 
     def _line_break(self) -> None:
+        if not self._inline:  # (most breaks: nothing since the last one)
+            return
         line = clean_inline("".join(self._inline))
         self._inline.clear()
         if line:

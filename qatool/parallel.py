@@ -5,8 +5,8 @@ of one large JSON Lines file (or standard input) — and handed to a pool of wor
 Results come back in input order, with at most a few tasks in flight per worker, so memory
 stays flat and the first results are written while later ones are still being computed.
 
-For `--json`/`--jsonl` the workers serialise the records and figures themselves (the
-expensive part after extraction), and the main process only writes the lines.
+For `--json`/`--jsonl` (and `facts --csv`) the workers serialise the records and figures
+themselves, each task's output as one string, and the main process only writes them.
 
 `--jobs 1` never comes here: the CLI keeps its plain serial loop for it.
 """
@@ -28,6 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from qatool.batch import Problem
 from qatool.parsers.base import Input
+from qatool.render.jsonout import Dumped, RunDumper
+
+__all__ = ["Dumped", "parallel_items", "resolve_jobs"]
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -46,17 +49,6 @@ _LINE_AT = re.compile(r"^line (\d+)\b")
 
 
 @dataclass(frozen=True, slots=True)
-class Dumped:
-    """A record or figure already serialised to JSON by a worker; writers call
-    `model_dump_json()` on what they write, so this stands in for the model."""
-
-    json: str
-
-    def model_dump_json(self) -> str:
-        return self.json
-
-
-@dataclass(frozen=True, slots=True)
 class _Job:
     """What every task shares: the options of the command."""
 
@@ -65,7 +57,7 @@ class _Job:
     figures: bool
     kinds: frozenset[str] | None
     sources: tuple[BlockName, ...]
-    serialize: bool
+    serialize: str | None  # the output ("json", "jsonl", "csv") workers write for, or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +72,7 @@ class _Chunk:
 
     source: Input
     first_line: int
+    format: str | None = None  # the format the whole input was found to be in
 
 
 _Task = _Files | _Chunk | Problem
@@ -120,15 +113,30 @@ def _looks_jsonl(text: str) -> bool:
     return False
 
 
-def _chunks(source: Input) -> Iterator[_Chunk]:
-    """Cut a decoded JSON Lines input into runs of whole lines of about TASK_BYTES.
+def _nonblank(lines: list[str], start: int, enough: int, stop: int | None = None) -> int:
+    """How many of lines[start:stop] are not blank, counting no further than `enough`."""
+    count = 0
+    for i in range(start, len(lines) if stop is None else stop):
+        line = lines[i]
+        if line and not line.isspace():
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+def _chunks(source: Input, format: str | None = None) -> Iterator[_Chunk]:
+    """Cut a decoded JSON Lines input into runs of whole lines of about TASK_BYTES, smaller
+    towards the end (so that the workers finish together), each marked with `format`.
 
     Each chunk must still read as JSON Lines on its own, exactly as the whole file does:
     at least two non-blank lines, one of them (among its first twenty) a JSON object.
     Lines are counted as `str.splitlines` counts them, like the parser."""
     lines = source.text.splitlines(keepends=True)
+    remaining = len(source.text)
     start = 0  # index of the chunk's first line
     while start < len(lines):
+        target = min(TASK_BYTES, max(TASK_BYTES // 8, remaining // 8))
         size = nonblank = 0
         has_object = False
         end = start
@@ -136,18 +144,18 @@ def _chunks(source: Input) -> Iterator[_Chunk]:
             line = lines[end]
             end += 1
             size += len(line)
-            if line.strip():
+            if not line.isspace():  # (lines are never empty)
                 nonblank += 1
                 if not has_object and nonblank <= 20:
                     has_object = _is_object(line)
-            if size >= TASK_BYTES and nonblank >= 2 and has_object:
+            if size >= target and nonblank >= 2 and has_object:
                 break
-        rest = lines[end:]
-        if rest and (sum(1 for x in rest if x.strip()) < 2 or size < TASK_BYTES):
+        if end < len(lines) and (_nonblank(lines, end, 2) < 2 or size < target):
             end = len(lines)  # a short tail joins this chunk
-        if any(x.strip() for x in lines[start:end]):
+        if _nonblank(lines, start, 1, end):
             text = "".join(lines[start:end])
-            yield _Chunk(dataclasses.replace(source, text=text), start + 1)
+            yield _Chunk(dataclasses.replace(source, text=text), start + 1, format)
+        remaining -= sum(len(x) for x in lines[start:end])
         start = end
 
 
@@ -208,7 +216,8 @@ def _tasks(paths: Sequence[str], format: str | None = None) -> Iterator[_Task]:
                 yield internal_problem(path, exc)
                 continue
             if source is not None and _splittable(source, format):
-                yield from _chunks(source)
+                # Every chunk is read as the whole input is: as JSON Lines by api-json.
+                yield from _chunks(source, "api-json")
                 continue
             if source is not None and path == "-":
                 yield _Chunk(source, 1)
@@ -244,14 +253,15 @@ def _portable(item: Any) -> Any:
 
 
 def _run(task: _Task, job: _Job) -> list[_Item]:
-    """One task, in a worker: everything it yields, in order."""
+    """One task, in a worker: everything it yields, in order. With `job.serialize`, each run
+    of records or figures between problems comes back as one `Dumped`, ready to write."""
     from qatool.batch import iter_figures, records_of_path, records_of_source
 
     if isinstance(task, Problem):
         return [task]
     if isinstance(task, _Chunk):
         records: Iterable[Any] = records_of_source(
-            task.source, job.format, job.strict, where=_shifter(task.first_line)
+            task.source, task.format or job.format, job.strict, where=_shifter(task.first_line)
         )
     else:
         records = (
@@ -259,13 +269,18 @@ def _run(task: _Task, job: _Job) -> list[_Item]:
         )
     items = iter_figures(records, job.kinds, job.sources) if job.figures else records
     out: list[_Item] = []
+    dumper = RunDumper(job.serialize) if job.serialize else None
     for item in items:
         if isinstance(item, Problem):
+            if dumper is not None and (run := dumper.take()) is not None:
+                out.append(run)
             out.append(_portable(item))
-        elif job.serialize:
-            out.append(Dumped(item.model_dump_json()))
+        elif dumper is not None:
+            dumper.add(item)
         else:
             out.append(item)
+    if dumper is not None and (run := dumper.take()) is not None:
+        out.append(run)
     return out
 
 
@@ -297,11 +312,12 @@ def parallel_items(
     figures: bool = False,
     kinds: frozenset[str] | None = None,
     sources: Sequence[BlockName] = ("question", "answer"),
-    serialize: bool = False,
+    serialize: str | None = None,
 ) -> Iterator[_Item]:
     """Records (or, with `figures`, the records' figures) and problems, in input order,
-    computed by `jobs` worker processes. With `serialize`, records and figures come as
-    `Dumped` JSON, ready for the JSON writers."""
+    computed by `jobs` worker processes. With `serialize` ("json", "jsonl" or "csv", the
+    output), the records and figures between two problems come as one `Dumped`, already
+    written for that output's writer (render/jsonout.py), so that this process only writes."""
     job = _Job(format, strict, figures, kinds, tuple(sources), serialize)
     tasks = _tasks(paths, format)
     first = next(tasks, None)

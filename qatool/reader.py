@@ -152,7 +152,7 @@ def decode(data: bytes, path: str) -> ReadInput:
     head = text[:8192]
     if "\x00" in text or len(_CONTROL.findall(head)) > max(8, len(head) // 100):
         raise InputError(path, "binary data, not text", hint="qatool reads text, HTML, XML or JSON")
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(), without copying the text)
         raise InputError(path, "only white space", hint="nothing to parse")
     return ReadInput(text=text, path=path, encoding=encoding, warnings=tuple(warnings))
 

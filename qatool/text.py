@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -111,6 +112,8 @@ def split_parts(text: str, *, answer_style: bool = False) -> list[Part]:
     start. A label counts only when it starts a series (1, a, A, i) or continues one, so a
     stray "(c)" or "(see b)" is not a part.
     """
+    if ")" not in text:  # every label ends with one (most texts have none)
+        return []
     found: list[tuple[int, int, str]] = [
         (m.start(), m.end(), m["label"]) for m in _BRACKETED.finditer(text)
     ]
@@ -191,9 +194,21 @@ def house_from_question(question: str | None) -> House | None:
     Government" → Lords; "To ask the Secretary of State" → Commons); None when unsure."""
     if not question:
         return None
-    head = " ".join(question.split())[:120].replace("\u2019", "'")
-    best: tuple[int, str] | None = None
-    for prefix, house in load_language("en").house_by_question.items():
-        if head.lower().startswith(prefix.lower()) and (best is None or len(prefix) > best[0]):
-            best = (len(prefix), house)
-    return best[1] if best else None  # type: ignore[return-value]
+    # The first 120 characters of the folded question: folding a prefix of the text gives a
+    # prefix of the folded text, so a long question need not be folded whole.
+    head = " ".join(question[:480].split())
+    if len(head) < 120 and len(question) > 480:
+        head = " ".join(question.split())
+    head = head[:120].replace("\u2019", "'").lower()
+    for prefix, house in _house_prefixes():
+        if head.startswith(prefix):
+            return house  # type: ignore[return-value]
+    return None
+
+
+@cache
+def _house_prefixes() -> tuple[tuple[str, str], ...]:
+    """(prefix in lower case, house), longest prefix first (ties in the table's order)."""
+    table = load_language("en").house_by_question.items()
+    ordered = sorted(table, key=lambda item: -len(item[0]))
+    return tuple((prefix.lower(), house) for prefix, house in ordered)

@@ -28,6 +28,7 @@ naming where it stands, and the others still come through.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any, get_args
@@ -68,6 +69,11 @@ _CUT_LENGTHS = range(200, 301)
 
 _DETECT_UK = regex.compile(r'"(?:questionText|answerText|answeringBodyName|dateAnswered|uin)"\s*:')
 _DETECT_SCOT = regex.compile(r'"(?:EventID|ItemText|AnswerText|AnsweredByMSP)"\s*:')
+
+
+def _nonblank(lines: list[str]) -> Iterator[str]:
+    """The lines that are not blank (`line.strip()` would not be empty), lazily."""
+    return (line for line in lines if line and not line.isspace())
 
 
 class ShapeError(ValueError):
@@ -248,7 +254,7 @@ class ApiJsonParser:
 
     def parse(self, source: Input) -> Iterator[Record | Failure]:
         text = source.text.lstrip("\ufeff")
-        if not text.strip():
+        if not text or text.isspace():
             yield Failure(source.path, "empty input: no JSON")
             return
         try:
@@ -257,8 +263,9 @@ class ApiJsonParser:
             yield Failure(source.path, "JSON nested too deeply to read")
             return
         except json.JSONDecodeError as exc:
-            if self._json_lines(text):
-                yield from self._parse_lines(text, source)
+            lines = text.splitlines()
+            if self._json_lines(lines):
+                yield from self._parse_lines(lines, source)
             else:
                 yield Failure(
                     source.path,
@@ -274,12 +281,13 @@ class ApiJsonParser:
     # --- shapes --------------------------------------------------------------------------
 
     @staticmethod
-    def _json_lines(text: str) -> bool:
-        """Whether `text` is JSON Lines: several lines, of which one is an object on its own."""
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) < 2:
+    def _json_lines(lines: list[str]) -> bool:
+        """Whether these lines (`str.splitlines` of the text) are JSON Lines: several lines, of
+        which one (among the first twenty that are not blank) is an object on its own."""
+        nonblank = list(itertools.islice(_nonblank(lines), 20))
+        if len(nonblank) < 2:
             return False
-        for line in lines[:20]:
+        for line in nonblank:
             try:
                 if isinstance(json.loads(line), dict):
                     return True
@@ -287,9 +295,9 @@ class ApiJsonParser:
                 continue
         return False
 
-    def _parse_lines(self, text: str, source: Input) -> Iterator[Record | Failure]:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
+    def _parse_lines(self, lines: list[str], source: Input) -> Iterator[Record | Failure]:
+        for number, line in enumerate(lines, start=1):
+            if not line or line.isspace():
                 continue
             where = f"line {number}"
             try:

@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 import csv
+import io
 from typing import Any, TextIO
 
 from qatool.models import Figure
+from qatool.render.jsonout import Dumped
 
 _NESTED = {
     "period": ("value", "unit"),
@@ -38,14 +40,39 @@ def figure_row(figure: Figure) -> dict[str, Any]:
     return row
 
 
+def _dict_writer(out: TextIO) -> csv.DictWriter[str]:
+    return csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
+
+
+class CsvRows:
+    """CSV rows (no header) as `CsvWriter` writes them, collected into a string."""
+
+    def __init__(self) -> None:
+        self._out = io.StringIO()
+        self._writer = _dict_writer(self._out)
+
+    def add(self, figure: Figure) -> None:
+        self._writer.writerow(figure_row(figure))
+
+    def take(self) -> str:
+        """The rows added since the last `take`."""
+        text = self._out.getvalue()
+        self._out.seek(0)
+        self._out.truncate()
+        return text
+
+
 class CsvWriter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
+        self.writer = _dict_writer(out)
         self.writer.writeheader()
 
-    def write(self, figure: Figure) -> None:
-        self.writer.writerow(figure_row(figure))
+    def write(self, figure: Any) -> None:
+        if type(figure) is Dumped:
+            self.out.write(figure.text)
+        else:
+            self.writer.writerow(figure_row(figure))
 
     def close(self) -> None:
         self.out.flush()
