@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from qatool.lang import all_months, all_parties, load_language
-from qatool.models import House, Part
+from qatool.models import House, Part, TextBlock
 
 # Non-breaking and other odd spaces fold to a plain space (records.md: text blocks).
 _ODD_SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -146,6 +146,14 @@ _MONTH_DAY_YEAR = regex.compile(
 )
 _ISO = regex.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
 _SLASHED = regex.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
+
+
+def text_block(text: str, *, answer: bool = False) -> TextBlock | None:
+    """A question's or answer's block, its parts read (answers in their own style); None
+    when there is no text — a field the source does not give is null."""
+    if not text:
+        return None
+    return TextBlock(text=text, parts=split_parts(text, answer_style=answer))
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:

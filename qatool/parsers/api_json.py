@@ -45,8 +45,8 @@ from qatool.text import (
     house_from_question,
     join_paragraphs,
     normalise_newlines,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 HOUSES: frozenset[str] = frozenset(get_args(House))
@@ -164,10 +164,7 @@ def _attachments(value: Any) -> list[Attachment]:
 
 
 def _block(paragraphs: list[str], *, answer: bool) -> TextBlock | None:
-    text = "\n\n".join(paragraphs)
-    if not text:
-        return None
-    return TextBlock(text=text, parts=split_parts(text, answer_style=answer))
+    return text_block("\n\n".join(paragraphs), answer=answer)
 
 
 def _keys(value: dict[str, Any]) -> str:

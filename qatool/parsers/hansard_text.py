@@ -51,7 +51,7 @@ import regex
 
 from qatool.errors import Failure
 from qatool.lang import load_language
-from qatool.models import House, Member, Record, Source, TextBlock
+from qatool.models import House, Member, Record, Source
 from qatool.parsers.base import Input
 from qatool.parsers.layout import (
     alternation,
@@ -76,8 +76,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 _DASH = r"[\-\u2013\u2014]"
@@ -549,13 +549,9 @@ class HansardTextParser:
             answering_body=q.body,
             date_answered=page.date,
             asked_by=q.asker,
-            question=TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None,
+            question=text_block(question_text),
             answered_by=q.answerer,
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             is_holding_answer=q.holding,
             grouped_questions=q.grouped,
             source=Source(format=self.name, path=source.path, encoding=source.encoding),

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import regex
 
 from qatool.errors import Failure
-from qatool.models import House, Member, Record, Source, TextBlock
+from qatool.models import House, Member, Record, Source
 from qatool.parsers.base import Input
 from qatool.parsers.layout import (
     alternation,
@@ -45,8 +45,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 _L = ("ldapi",)
@@ -196,13 +196,9 @@ def record_from_fields(
         date_tabled=parse_date(f["date_tabled"]) if f.get("date_tabled") else None,
         date_answered=parse_date(f["date_answered"]) if f.get("date_answered") else None,
         asked_by=asked_by,
-        question=TextBlock(text=question_text, parts=split_parts(question_text))
-        if question_text
-        else None,
+        question=text_block(question_text),
         answered_by=answered_by,
-        answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-        if answer_text
-        else None,
+        answer=text_block(answer_text, answer=True),
         is_holding_answer=holding,
         is_correction=f.get("is_correction", "").lower() == "true",
         source=Source(format=format_name, path=source.path, encoding=source.encoding),

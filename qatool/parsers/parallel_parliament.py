@@ -38,7 +38,7 @@ import regex
 
 from qatool.errors import Failure
 from qatool.lang import all_months, load_language
-from qatool.models import Member, Record, Source, TextBlock
+from qatool.models import Member, Record, Source
 from qatool.parsers.base import Input
 from qatool.parsers.layout import (
     alternation,
@@ -56,8 +56,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 _PP = ("parallel_parliament",)
@@ -333,13 +333,9 @@ class ParallelParliamentParser:
             date_tabled=entry.date_tabled,
             date_answered=entry.date_answered or entry.date_line,
             asked_by=entry.asked_by,
-            question=TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None,
+            question=text_block(question_text),
             answered_by=entry.answered_by,
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             is_holding_answer=entry.holding,
             source=Source(format=self.name, path=source.path, encoding=source.encoding),
             warnings=warnings,

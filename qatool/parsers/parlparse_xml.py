@@ -40,7 +40,7 @@ from qatool.errors import Failure
 from qatool.markup import VOID_TAGS, TextBuilder, clean_inline, defuse_open_comments
 from qatool.models import House, Member, Record, Source, TextBlock
 from qatool.parsers.base import Input
-from qatool.text import house_from_question, split_parts, stable_id
+from qatool.text import house_from_question, split_parts, stable_id, text_block
 
 HEADINGS = frozenset({"major-heading", "minor-heading"})
 SPEECHES = frozenset({"ques", "reply"})
@@ -327,9 +327,7 @@ class ParlparseXmlParser:
             if question_text
             else None,
             answered_by=_member(answerer),
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             is_holding_answer=holding,
             grouped_questions=qnums[1:],
             source=Source(format=self.name, path=source.path, encoding=source.encoding),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from qatool.errors import Failure
-from qatool.models import House, Member, Record, Source, TextBlock
+from qatool.models import House, Member, Record, Source
 from qatool.parsers.base import Input
 from qatool.parsers.layout import (
     alternation,
@@ -51,8 +51,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 NOT_RECOGNISED = "not recognised as a written question or answer; read as plain text"
@@ -443,13 +443,9 @@ class PlainParser:
             date_tabled=rec.tabled,
             date_answered=rec.answered,
             asked_by=rec.asked_by,
-            question=TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None,
+            question=text_block(question_text),
             answered_by=rec.answered_by,
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             is_holding_answer=rec.holding,
             grouped_questions=list(dict.fromkeys(g for g in rec.grouped if g != rec.qid)),
             source=Source(format=self.name, path=source.path, encoding=source.encoding),

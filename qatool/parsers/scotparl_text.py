@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import regex
 
 from qatool.errors import Failure
-from qatool.models import Member, Record, Source, TextBlock
+from qatool.models import Member, Record, Source
 from qatool.parsers.base import Input
 from qatool.parsers.layout import alternation, is_chrome, is_question_start, take_holding, words
 from qatool.text import (
@@ -36,8 +36,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 _S = ("scotparl",)
@@ -201,13 +201,9 @@ class ScotparlTextParser:
             date_tabled=item.tabled,
             date_answered=item.answered,
             asked_by=item.asker,
-            question=TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None,
+            question=text_block(question_text),
             answered_by=item.answerer,
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             is_holding_answer=item.holding,
             source=Source(format=self.name, path=source.path, encoding=source.encoding),
             warnings=warnings,

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import regex
 
 from qatool.errors import Failure
-from qatool.models import Member, Record, Source, TextBlock
+from qatool.models import Member, Record, Source
 from qatool.parsers.base import Input
 from qatool.parsers.layout import (
     alternation,
@@ -44,8 +44,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 _S = ("senedd",)
@@ -231,14 +231,10 @@ class SeneddTextParser:
             answering_body=q.body,
             date_tabled=q.tabled or page_tabled,
             date_answered=q.answered,
-            question=TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None,
+            question=text_block(question_text),
             asked_by=q.asker,
             answered_by=answerer,
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             source=Source(
                 format=self.name, language=language, path=source.path, encoding=source.encoding
             ),

@@ -45,7 +45,7 @@ from qatool.markup import (
 from qatool.models import House, Member, Part, Record, Source, TextBlock, Votes
 from qatool.parsers.base import Input, Parser
 from qatool.parsers.twfy_text import TwfyTextParser, member_from, strings
-from qatool.text import house_from_question, parse_date, split_parts, stable_id
+from qatool.text import house_from_question, parse_date, split_parts, stable_id, text_block
 
 _DASH = r"[\-\u2013\u2014]"
 _LEAD = regex.compile(
@@ -308,9 +308,7 @@ class TwfyHtmlParser:
             if question_text
             else None,
             answered_by=_member(answers[0] if answers else None, answerer=True),
-            answer=TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None,
+            answer=text_block(answer_text, answer=True),
             is_holding_answer=holding,
             votes=Votes(yes=yes, no=no) if yes is not None and no is not None else None,
             grouped_questions=ids[1:],

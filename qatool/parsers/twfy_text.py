@@ -26,7 +26,7 @@ import regex
 
 from qatool.errors import Failure
 from qatool.lang import LANGUAGES, Language, all_parties, load_language
-from qatool.models import Member, Record, Source, TextBlock, Votes
+from qatool.models import Member, Record, Source, Votes
 from qatool.parsers.base import Input
 from qatool.text import (
     english_party,
@@ -35,8 +35,8 @@ from qatool.text import (
     join_paragraphs,
     normalise_newlines,
     parse_date,
-    split_parts,
     stable_id,
+    text_block,
 )
 
 _DASH = r"[\-\u2013\u2014]"
@@ -238,16 +238,8 @@ class TwfyTextParser:
         answer_text = join_paragraphs(answer_paras)
         if not question_text and not answer_text:
             return None
-        question = (
-            TextBlock(text=question_text, parts=split_parts(question_text))
-            if question_text
-            else None
-        )
-        answer = (
-            TextBlock(text=answer_text, parts=split_parts(answer_text, answer_style=True))
-            if answer_text
-            else None
-        )
+        question = text_block(question_text)
+        answer = text_block(answer_text, answer=True)
         votes = (
             Votes(yes=page.yes, no=page.no)
             if page.yes is not None and page.no is not None
