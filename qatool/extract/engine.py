@@ -46,6 +46,7 @@ PHONE_TAIL = regex.compile(r"(?:[ \t]\d{2,4})+")
 # "+44 20 7008 5000", "+234 (9) 462 3100": an international dialling code and its groups
 INTL_PHONE_TAIL = regex.compile(r"(?:[ \t]{1,2}(?:\(\d{1,4}\)\s?)?\d{1,5}|[ \t]{1,2}\(\d{1,4}\))+")
 # Small fixed patterns for the per-figure checks (the standard engine is quicker for these).
+BY_BEFORE = re.compile(r"(?<![\w'’])(?:by|until|before)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_AFTER = re.compile(r"\s*(?:to|until|till|[-–—])\s")
 LETTERS = re.compile(r"[A-Za-z]+")
 FIRST_WORD = re.compile(r"\W*\w+")
@@ -147,6 +148,9 @@ def squeeze(phrase: str) -> str:
 
 # "1,700 places prisons": places per prison
 CAPACITY_WORDS = frozenset(("places", "beds", "seats", "spaces", "cells", "berths", "pitches"))
+CAPACITY_HYPHEN_AFTER = re.compile(
+    r"-(place|bed|seat|space|cell|berth|pitch)\s+([a-z][a-z-]+s)\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -365,6 +369,8 @@ def _time_cues(text: str, span: TimeSpan, times: list[TimeSpan]) -> None:
             span.full_last, span.last = span.last, None
         elif word in ("by", "until", "till", "before") or word.startswith("up"):
             span.first = None
+        elif word.endswith("end of") and BY_BEFORE.search(window, 0, cue.start()):
+            span.first = None  # "by the end of 2025" is "by 2025"
     times.append(span)
 
 
@@ -1435,6 +1441,11 @@ def _item_subject(text: str, a: Amount, limit: int) -> None:
     limit = min(limit, a.end + AHEAD)
     of = OF_OR_IN.match(text, a.end, limit)
     if a.kind in ("count", "fraction"):
+        hyphened = CAPACITY_HYPHEN_AFTER.match(text, a.end, limit)
+        if hyphened is not None:  # "two new 1,700-place prisons": places, per prison
+            a.item, a.per = hyphened.group(1) + "s", hyphened.group(2)[:-1]
+            a.subject = hyphened.group(2)
+            return
         skip = CHANGE_WORD_AFTER.match(text, a.end, limit)
         at = skip.end() if skip else a.end
         phrase = _phrase(text, at, limit) if not of else None

@@ -126,7 +126,7 @@ MODAL_MAY = r"(?<![\w,;]\s{1,8}|[\w,;])May\s+\d{1,2}\s+[a-z][^.!?\n]{0,200}\?"
 TIME = rf"""
     (?P<fy_end>                                       # financial year ending 2023
         (?i: (?:(?:financial|fiscal|tax|academic|calendar)\s+)? year\s+
-             (?:ending|ended|end|to)\s+ (?:(?P<fe_day>{DAY})\s+)? (?:(?P<fe_mon>{MONTH})\s+)? )
+             (?:ending|ended|end|to)\s+ (?:in\s+)? (?:(?P<fe_day>{DAY})\s+)? (?:(?P<fe_mon>{MONTH})\s+)? )
         (?P<fe_year>{YEAR4}) (?![\d/–-])
     )
   | (?P<date_dmy> (?P<d1>{DAY}) \s+ (?i:of\s+)? (?P<m1>(?i:{MONTH})) ,? \s+ (?P<y1>{YEAR4}) (?!\d) )
@@ -301,7 +301,7 @@ def anchors(lowered: str) -> list[tuple[int, int, bool]]:
 PREFIX_BEFORE = compile_pattern(
     rf"""
     (?: (?i:(?:financial|fiscal|academic|tax)\s+years?\s+)
-      | (?i: (?:(?:financial|fiscal|tax|academic|calendar)\s+)? year\s+(?:ending|ended|end|to)\s+
+      | (?i: (?:(?:financial|fiscal|tax|academic|calendar)\s+)? year\s+(?:ending|ended|end|to)\s+(?:in\s+)?
              (?:{DAY}\s+)? (?:{MONTH_BEHIND}\s+)? )
       | (?i:{MONTH_BEHIND}) \s+ (?:[-–—]|(?i:to|and|until)) \s+ (?i:{MONTH_BEHIND}) ,?\s+
       | (?i:{MONTH_BEHIND}) ,?\s+ (?:{DAY},?\s+)?
@@ -364,10 +364,12 @@ ONE_IN = compile_pattern(  # "one in five", "1 in every 10,000"
 OF_A_SCALE = compile_pattern(rf"\s+of\s+an?\s+(?P<scale>(?i:{SCALE_WORDS}))(?!\w)", FLAGS)
 
 # --- look-behind windows (matched against the text just before an amount) ------------------
-_LIST_GLUE = r"(?: [0-9]+(?:\.[0-9]+)*[A-Za-z]? (?:\([a-z0-9]{1,4}\))* \s* (?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|to\s+|[-–]\s*)? \s* )*"
+# What may stand between a reference word and its number: "s. 5, 6 and 7", "(a) 87 and (b) 98"
+_LABEL = r"(?: \([a-z]{1,4}\) \s* )?"
+_LIST_GLUE = rf"(?: [0-9]+(?:\.[0-9]+)*[A-Za-z]? (?:\([a-z0-9]{{1,4}}\))* \s* (?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|to\s+|[-–]\s*)? \s* {_LABEL} )*"
 REFERENCE_BEFORE = compile_pattern(
     rf"""
-    (?: (?<![\w'’]) (?i:{alternation(T.reference_words)}) s?\.? \s* \(?
+    (?: (?<![\w'’]) (?i:{alternation(T.reference_words)}) s?\.? \s* {_LABEL} \(?
       | (?<![\w'’]) {alternation(T.reference_names)} \s+ )
     {_LIST_GLUE} $
     """,
