@@ -1540,5 +1540,9 @@ def _normalized(a: Amount) -> dict[str, Any]:
         value = json_number(a.value, places) if a.value is not None else None
         return {"value": value, "unit": a.unit}
     unit = T.units[a.unit]
-    value = json_number(a.value * unit.factor) if a.value is not None else None
+    if a.value is None:
+        return {"value": None, "unit": unit.base}
+    if unit.offset:  # a scale with another zero (°F): exact to 10 places, not 100.00000000000001
+        return {"value": json_number((a.value + unit.offset) * unit.factor, 10), "unit": unit.base}
+    return {"value": json_number(a.value * unit.factor), "unit": unit.base}
     return {"value": value, "unit": unit.base}

@@ -174,7 +174,8 @@ _URL_IDENT = r"""
 _AMOUNT = rf"""
     (?P<amount>
         (?: (?<![\w.·/]|\d,|[A-Za-z]-)                # not inside a word, code or number
-          | (?<=(?<!\w)c\.) | (?<=(?<!\w)[x×]) )      # but "c.20,000", "2021 x2"
+          | (?<=(?<!\w)c\.) | (?<=(?<!\w)[x×])        # but "c.20,000", "2021 x2",
+          | (?<=(?<![\w-])(?i:minus)-) )               # "minus-5 yards"
         (?:(?P<cur>{CURRENCY_PREFIX}) \s?)?
         (?: (?P<digits> {DIGITS} | (?<=£)[lI] (?:[.·]\d+|,\d{{3}}) )
           | (?P<words> (?i: \b{NUMBER_WORD}\b (?: (?:\s+and\s+(?:an?\s+)?|\s+an?\s+|\s+|-) {NUMBER_WORD}\b ){{0,8}} )
