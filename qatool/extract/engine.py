@@ -57,6 +57,18 @@ PHRASE_TOKEN = re.compile(r"[A-Za-z][\w'’&-]*|\([A-Z]{2,}\)|\S")
 OF_OR_IN = re.compile(r"\s+(?:of|in)\s+")
 CHANGE_WORD_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra|new)(?=\s)")
 LETTER_AFTER = re.compile(r"\s+[A-Za-z]")
+# "from 4.8 to 4.7 per cent", "from 21 mpg combined to 23": a level before and a level after
+FROM_BEFORE = re.compile(r"(?<![\w'’])from\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+FROM_TO_GLUE = re.compile(r"\s+to\s+")
+TO_AFTER_LEVEL = re.compile(
+    r"(?:\s+[A-Za-z][\w-]*){0,2}\s+to\s+(?:about\s+|around\s+|some\s+)?", re.IGNORECASE
+)
+# "1,234 arrests in 2022, compared with 987": the bare number is in the same unit
+COMPARED_BEFORE = re.compile(
+    r"(?<![\w'’])(?:compared\s+(?:with|to)|(?:up|down)\s+from|as\s+against|versus|vs\.?)\s+"
+    r"(?:(?:an?\s+average|a\s+total)\s+of\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
 # an acronym or postcode district just before a bare number: "EWHC 3108", "BH12 5"
 CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{2,6}|[A-Z]{1,2}\d{1,2}[A-Z]?)\s$")
 NAME_WORD_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<=[a-z,;]\s)([A-Z][a-z]+)\s$")
@@ -288,8 +300,13 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
         elif verdict == "figure":
             amounts.append(amount)
     for a, b in itertools.pairwise(amounts):
-        if a.level_pair and a.plain and not b.plain and b.kind != "count":
-            a.kind, a.unit = b.kind, b.unit  # "raised from 40 to 50 per cent"
+        if (
+            a.plain
+            and not b.plain
+            and b.kind != "count"
+            and (a.level_pair or _from_to(text, a, b.start))
+        ):
+            _lend_unit(b, a)  # "raised from 40 to 50 per cent", "from 4.8 to 4.7 per cent"
         if (
             a.kind == "money"
             and b.kind == "duration"
@@ -318,6 +335,37 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             if span is not None:
                 _time_cues(text, span, times)
     return amounts, _join_times(text, times), periods
+
+
+def _from_to(text: str, a: Amount, b_start: int) -> bool:
+    """ "from <a> to <b>": `a` is the level before (a range would have taken both ends)."""
+    return (
+        FROM_TO_GLUE.fullmatch(text, a.end, b_start) is not None
+        and FROM_BEFORE.search(text, max(0, a.start - 20), a.start) is not None
+    )
+
+
+def _lend_unit(source: Amount, bare: Amount) -> None:
+    """A bare number takes the kind and unit of an amount it is compared with."""
+    bare.kind, bare.unit, bare.plain = source.kind, source.unit, False
+    if source.extras.get("minor") and bare.value is not None:
+        bare.value /= 100  # "from 5 to 4.5 pence"
+
+
+def _compared_level(text: str, prev: Amount, a: Amount) -> bool:
+    """ "3.9 million headsets, up from 2.4 million", "from 21 mpg combined to 23", "1,234
+    arrests in 2022 compared with 987": the bare number `a` is a level of what `prev` measures."""
+    gap_start = prev.end
+    if gap_start >= a.start or a.start - gap_start > 100:
+        return False
+    if (
+        FROM_BEFORE.search(text, max(0, prev.start - 20), prev.start) is not None
+        and TO_AFTER_LEVEL.fullmatch(text, gap_start, a.start) is not None
+    ):
+        return True
+    if any(c in ";:!?" for c in text[gap_start : a.start]):
+        return False
+    return COMPARED_BEFORE.search(text, max(gap_start, a.start - 40), a.start) is not None
 
 
 def _unreadable_words(m: regex.Match[str]) -> bool:
@@ -690,6 +738,7 @@ def _apply_unit(amount: Amount, unit_m: regex.Match[str]) -> None:
             v = getattr(amount, attr)
             if v is not None:
                 setattr(amount, attr, v / 100)
+        amount.extras["minor"] = "1"
     else:
         if group == "uword":
             symbol = T.unit_words[word.lower()]
@@ -1176,6 +1225,19 @@ def _attach_context(
         if a.per is None:
             a.per = per_before
         _item_subject(text, a, s_end)
+        if (
+            prev_fig is not None
+            and a.kind == "count"
+            and a.item is None
+            and a.low is None
+            and prev_fig.kind not in ("ratio", "fraction")
+            and (prev_fig.kind != "count" or prev_fig.item is not None)
+            and _compared_level(text, prev_fig, a)
+        ):
+            if prev_fig.kind == "count":
+                a.item, a.subject = prev_fig.item, a.subject or prev_fig.subject
+            else:
+                _lend_unit(prev_fig, a)
         a.when = _pick_when(text, a, spans, span_starts, (lo, hi), clause, prev_fig, next_fig)
         if a.when is None and carried is not None:
             a.when = carried[1]
