@@ -317,16 +317,21 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             a.period = Period(
                 value=json_number(b.value), unit=b.unit or "year"
             )  # "£98m 3-year fund"
+    lent = False  # whether the amount after `a` took its unit from the list's last item
     for i in range(len(amounts) - 2, -1, -1):  # from the end: the unit passes down the list
         a, b = amounts[i], amounts[i + 1]
-        if (
-            a.kind == "count"
+        glue = (
+            AND_LIST_GLUE.fullmatch(text, a.end, b.start)
+            if a.kind == "count"
             and a.unit is None
             and a.low is None
             and not a.fraction
             and b.kind not in UNLENT_KINDS
-            and AND_LIST_GLUE.fullmatch(text, a.end, b.start)
-        ):
+            else None
+        )
+        # a list ends in "and": "16,644, 16 per cent" is no list of percentages
+        lent = glue is not None and (lent or "and" in glue.group())
+        if lent:
             a.kind, a.unit = b.kind, b.unit
     times: list[TimeSpan] = []
     if amounts or periods:
@@ -715,7 +720,7 @@ def _unit_kind(unit_m: regex.Match[str]) -> str:
         symbol = T.unit_words[squeeze(unit_m.group().strip(" -"))]
         return T.units[symbol].kind
     if group == "usym":
-        return T.units[T.unit_symbols[unit_m.group().strip()]].kind
+        return T.units[T.unit_symbols[unit_m.group().strip(" -")]].kind
     if group == "uglued":
         return T.units[T.unit_glued[unit_m.group()]].kind
     return group or ""
