@@ -57,6 +57,8 @@ PHRASE_TOKEN = re.compile(r"[A-Za-z][\w'’&-]*|\([A-Z]{2,}\)|\S")
 OF_OR_IN = re.compile(r"\s+(?:of|in)\s+")
 CHANGE_WORD_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra|new)(?=\s)")
 LETTER_AFTER = re.compile(r"\s+[A-Za-z]")
+SLASH_FRACTION = re.compile(r"[/⁄](?P<d>[1-9]\d{0,2})(?![\d/⁄]|[.,:]\d|\w)")
+OF_AFTER = re.compile(r"\s+of\s")
 # "from 4.8 to 4.7 per cent", "from 21 mpg combined to 23": a level before and a level after
 FROM_BEFORE = re.compile(r"(?<![\w'’])from\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 FROM_TO_GLUE = re.compile(r"\s+to\s+")
@@ -582,6 +584,24 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             amount.kind, amount.value, amount.end = "ratio", value / b, ratio.end()
             return amount, ratio.end()
 
+    if (
+        amount.plain
+        and digits.isdigit()
+        and text[end : end + 1] in "/⁄"
+        and (slash := SLASH_FRACTION.match(text, end, end + AHEAD)) is not None
+        and 0 < value < int(slash.group("d"))
+        and (
+            OF_AFTER.match(text, slash.end()) is not None
+            or (
+                g.unit_may_follow(text, slash.end())
+                and (u := g.UNIT.match(text, slash.end(), slash.end() + AHEAD)) is not None
+                and u.lastgroup in ("uword", "usym", "curword")
+            )
+        )
+    ):  # "3/4 of schools", "1/2 mile": a share, or part of a unit
+        amount.value = value = Decimal(int(digits)) / Decimal(int(slash.group("d")))
+        amount.fraction = True
+        end = amount.end = slash.end()
     # a digit string glued to letters is a code (5G, 967W, 2nd) unless a unit reads on
     unit_m = g.UNIT.match(text, end, end + AHEAD) if g.unit_may_follow(text, end) else None
     if unit_m is None or not _accept_unit(amount, unit_m):
