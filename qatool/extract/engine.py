@@ -58,6 +58,20 @@ PHRASE_TOKEN = re.compile(r"[A-Za-z][\w'’&-]*|\([A-Z]{2,}\)|\S")
 OF_OR_IN = re.compile(r"\s+(?:of|in)\s+")
 CHANGE_WORD_AFTER = re.compile(r"\s+(?:more|fewer|less|additional|extra|new)(?=\s)")
 LETTER_AFTER = re.compile(r"\s+[A-Za-z]")
+SLASH_FRACTION = re.compile(r"[/⁄](?P<d>[1-9]\d{0,2})(?![\d/⁄]|[.,:]\d|\w)")
+OF_AFTER = re.compile(r"\s+of\s")
+# "from 4.8 to 4.7 per cent", "from 21 mpg combined to 23": a level before and a level after
+FROM_BEFORE = re.compile(r"(?<![\w'’])from\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+FROM_TO_GLUE = re.compile(r"\s+to\s+")
+TO_AFTER_LEVEL = re.compile(
+    r"(?:\s+[A-Za-z][\w-]*){0,2}\s+to\s+(?:about\s+|around\s+|some\s+)?", re.IGNORECASE
+)
+# "1,234 arrests in 2022, compared with 987": the bare number is in the same unit
+COMPARED_BEFORE = re.compile(
+    r"(?<![\w'’])(?:compared\s+(?:with|to)|(?:up|down)\s+from|as\s+against|versus|vs\.?)\s+"
+    r"(?:(?:an?\s+average|a\s+total)\s+of\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
 # an acronym or postcode district just before a bare number: "EWHC 3108", "BH12 5"
 CODE_BEFORE = re.compile(r"(?<![\w'’])(?:[A-Z]{2,6}|[A-Z]{1,2}\d{1,2}[A-Z]?)\s$")
 NAME_WORD_BEFORE = re.compile(r"(?<![.!?:\n]\s)(?<=[a-z,;]\s)([A-Z][a-z]+)\s$")
@@ -292,8 +306,13 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
         elif verdict == "figure":
             amounts.append(amount)
     for a, b in itertools.pairwise(amounts):
-        if a.level_pair and a.plain and not b.plain and b.kind != "count":
-            a.kind, a.unit = b.kind, b.unit  # "raised from 40 to 50 per cent"
+        if (
+            a.plain
+            and not b.plain
+            and b.kind != "count"
+            and (a.level_pair or _from_to(text, a, b.start))
+        ):
+            _lend_unit(b, a)  # "raised from 40 to 50 per cent", "from 4.8 to 4.7 per cent"
         if (
             a.kind == "money"
             and b.kind == "duration"
@@ -304,16 +323,21 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             a.period = Period(
                 value=json_number(b.value), unit=b.unit or "year"
             )  # "£98m 3-year fund"
+    lent = False  # whether the amount after `a` took its unit from the list's last item
     for i in range(len(amounts) - 2, -1, -1):  # from the end: the unit passes down the list
         a, b = amounts[i], amounts[i + 1]
-        if (
-            a.kind == "count"
+        glue = (
+            AND_LIST_GLUE.fullmatch(text, a.end, b.start)
+            if a.kind == "count"
             and a.unit is None
             and a.low is None
             and not a.fraction
             and b.kind not in UNLENT_KINDS
-            and AND_LIST_GLUE.fullmatch(text, a.end, b.start)
-        ):
+            else None
+        )
+        # a list ends in "and": "16,644, 16 per cent" is no list of percentages
+        lent = glue is not None and (lent or "and" in glue.group())
+        if lent:
             a.kind, a.unit = b.kind, b.unit
     times: list[TimeSpan] = []
     if amounts or periods:
@@ -322,6 +346,37 @@ def _scan(text: str) -> tuple[list[Amount], list[TimeSpan], list[Amount]]:
             if span is not None:
                 _time_cues(text, span, times)
     return amounts, _join_times(text, times), periods
+
+
+def _from_to(text: str, a: Amount, b_start: int) -> bool:
+    """ "from <a> to <b>": `a` is the level before (a range would have taken both ends)."""
+    return (
+        FROM_TO_GLUE.fullmatch(text, a.end, b_start) is not None
+        and FROM_BEFORE.search(text, max(0, a.start - 20), a.start) is not None
+    )
+
+
+def _lend_unit(source: Amount, bare: Amount) -> None:
+    """A bare number takes the kind and unit of an amount it is compared with."""
+    bare.kind, bare.unit, bare.plain = source.kind, source.unit, False
+    if source.extras.get("minor") and bare.value is not None:
+        bare.value /= 100  # "from 5 to 4.5 pence"
+
+
+def _compared_level(text: str, prev: Amount, a: Amount) -> bool:
+    """ "3.9 million headsets, up from 2.4 million", "from 21 mpg combined to 23", "1,234
+    arrests in 2022 compared with 987": the bare number `a` is a level of what `prev` measures."""
+    gap_start = prev.end
+    if gap_start >= a.start or a.start - gap_start > 100:
+        return False
+    if (
+        FROM_BEFORE.search(text, max(0, prev.start - 20), prev.start) is not None
+        and TO_AFTER_LEVEL.fullmatch(text, gap_start, a.start) is not None
+    ):
+        return True
+    if any(c in ";:!?" for c in text[gap_start : a.start]):
+        return False
+    return COMPARED_BEFORE.search(text, max(gap_start, a.start - 40), a.start) is not None
 
 
 def _unreadable_words(m: regex.Match[str]) -> bool:
@@ -535,6 +590,24 @@ def _read_amount(text: str, m: regex.Match[str]) -> tuple[Amount | None, int]:
             amount.kind, amount.value, amount.end = "ratio", value / b, ratio.end()
             return amount, ratio.end()
 
+    if (
+        amount.plain
+        and digits.isdigit()
+        and text[end : end + 1] in "/⁄"
+        and (slash := SLASH_FRACTION.match(text, end, end + AHEAD)) is not None
+        and 0 < value < int(slash.group("d"))
+        and (
+            OF_AFTER.match(text, slash.end()) is not None
+            or (
+                g.unit_may_follow(text, slash.end())
+                and (u := g.UNIT.match(text, slash.end(), slash.end() + AHEAD)) is not None
+                and u.lastgroup in ("uword", "usym", "curword")
+            )
+        )
+    ):  # "3/4 of schools", "1/2 mile": a share, or part of a unit
+        amount.value = value = Decimal(int(digits)) / Decimal(int(slash.group("d")))
+        amount.fraction = True
+        end = amount.end = slash.end()
     # a digit string glued to letters is a code (5G, 967W, 2nd) unless a unit reads on
     unit_m = g.UNIT.match(text, end, end + AHEAD) if g.unit_may_follow(text, end) else None
     if unit_m is None or not _accept_unit(amount, unit_m):
@@ -673,7 +746,7 @@ def _unit_kind(unit_m: regex.Match[str]) -> str:
         symbol = T.unit_words[squeeze(unit_m.group().strip(" -"))]
         return T.units[symbol].kind
     if group == "usym":
-        return T.units[T.unit_symbols[unit_m.group().strip()]].kind
+        return T.units[T.unit_symbols[unit_m.group().strip(" -")]].kind
     if group == "uglued":
         return T.units[T.unit_glued[unit_m.group()]].kind
     return group or ""
@@ -696,6 +769,7 @@ def _apply_unit(amount: Amount, unit_m: regex.Match[str]) -> None:
             v = getattr(amount, attr)
             if v is not None:
                 setattr(amount, attr, v / 100)
+        amount.extras["minor"] = "1"
     else:
         if group == "uword":
             symbol = T.unit_words[word.lower()]
@@ -1182,6 +1256,19 @@ def _attach_context(
         if a.per is None:
             a.per = per_before
         _item_subject(text, a, s_end)
+        if (
+            prev_fig is not None
+            and a.kind == "count"
+            and a.item is None
+            and a.low is None
+            and prev_fig.kind not in ("ratio", "fraction")
+            and (prev_fig.kind != "count" or prev_fig.item is not None)
+            and _compared_level(text, prev_fig, a)
+        ):
+            if prev_fig.kind == "count":
+                a.item, a.subject = prev_fig.item, a.subject or prev_fig.subject
+            else:
+                _lend_unit(prev_fig, a)
         a.when = _pick_when(text, a, spans, span_starts, (lo, hi), clause, prev_fig, next_fig)
         if a.when is None and carried is not None:
             a.when = carried[1]
@@ -1551,5 +1638,9 @@ def _normalized(a: Amount) -> dict[str, Any]:
         value = json_number(a.value, places) if a.value is not None else None
         return {"value": value, "unit": a.unit}
     unit = T.units[a.unit]
-    value = json_number(a.value * unit.factor) if a.value is not None else None
+    if a.value is None:
+        return {"value": None, "unit": unit.base}
+    if unit.offset:  # a scale with another zero (°F): exact to 10 places, not 100.00000000000001
+        return {"value": json_number((a.value + unit.offset) * unit.factor, 10), "unit": unit.base}
+    return {"value": json_number(a.value * unit.factor), "unit": unit.base}
     return {"value": value, "unit": unit.base}

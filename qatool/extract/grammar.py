@@ -174,7 +174,8 @@ _URL_IDENT = r"""
 _AMOUNT = rf"""
     (?P<amount>
         (?: (?<![\w.·/]|\d,|[A-Za-z]-)                # not inside a word, code or number
-          | (?<=(?<!\w)c\.) | (?<=(?<!\w)[x×]) )      # but "c.20,000", "2021 x2"
+          | (?<=(?<!\w)c\.) | (?<=(?<!\w)[x×])        # but "c.20,000", "2021 x2",
+          | (?<=(?<![\w-])(?i:minus)-) )               # "minus-5 yards"
         (?:(?P<cur>{CURRENCY_PREFIX}) \s?)?
         (?: (?P<digits> {DIGITS} | (?<=£)[lI] (?:[.·]\d+|,\d{{3}}) )
           | (?P<words> (?i: \b{NUMBER_WORD}\b (?: (?:\s+and\s+(?:an?\s+)?|\s+an?\s+|\s+|-) {NUMBER_WORD}\b ){{0,8}} )
@@ -322,6 +323,9 @@ DECADE_BEFORE = compile_pattern(
 NON_SPACE = compile_pattern(r"\S*")
 WORD_RUN = compile_pattern(r"\w*(?:[-/]\w+)*")  # a code: "HL4321", "FY20-22", "COVID-19"
 
+# Symbols that may also follow a hyphen, as adjectives do ("a 185-hp engine", "a 5-kg bag"):
+# two or more characters from a letter on (not "5-m", "3-t", "2-g").
+HYPHEN_SYMBOLS = [s for s in T.unit_symbols if len(s) > 1 and s[0].isalpha()]
 # Read on from an amount: its unit. Groups say which table the unit came from.
 UNIT = compile_pattern(
     rf"""
@@ -332,7 +336,8 @@ UNIT = compile_pattern(
   | (?P<curword> \s+ (?i:{alternation(T.currency_words)}) (?!\w|-\w) )  # not "pound-feet"
   | (?P<minor> (?<=\d)(?:p)(?!\w) | \s+(?i:{alternation(w for w in T.currency_minor if len(w) > 1)}) (?!\w) )
   | (?P<uword> (?:\s+|\s?-\s?) (?i:{alternation(T.unit_words)}) (?!\w) )
-  | (?P<usym> \s? {alternation(T.unit_symbols)} (?![\w/]) )
+  | (?P<usym> \s? {alternation(T.unit_symbols)} (?![\w/])
+            | -{alternation(HYPHEN_SYMBOLS)} (?![\w/-]) )      # "a 185-hp engine"
   | (?P<uglued> (?<=\d) {alternation(T.unit_glued)} (?![\w/]) )
     """,
     FLAGS,

@@ -18,12 +18,14 @@ from qatool.errors import DataTableError
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One unit of measure: canonical symbol, dimension and factor to the dimension's base."""
+    """One unit of measure: canonical symbol, dimension and factor to the dimension's base.
+    `offset` is added before the factor applies (°F: (value - 32) x 5/9 in °C)."""
 
     symbol: str
     kind: str
     factor: Decimal
     base: str
+    offset: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +143,15 @@ def load_tables() -> Tables:
         if not isinstance(factor, int | float) or isinstance(factor, bool) or factor <= 0:
             problems.append(f"{where}: factor must be a positive number")
             continue
+        offset = entry.get("offset", 0)
+        if not isinstance(offset, int | float) or isinstance(offset, bool):
+            problems.append(f"{where}: offset must be a number")
+            continue
         if symbol in units:
             problems.append(f"{where}: symbol {symbol!r} listed twice")
-        units[symbol] = Unit(symbol, kind, Decimal(str(factor)), str(base[kind]))
+        units[symbol] = Unit(
+            symbol, kind, Decimal(str(factor)), str(base[kind]), Decimal(str(offset))
+        )
         for word in _strs(entry.get("words", []), f"{where} words", problems):
             if unit_words.get(word.lower(), symbol) != symbol:
                 problems.append(f"{where}: word {word!r} already names {unit_words[word.lower()]}")
